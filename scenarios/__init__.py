@@ -1,0 +1,1 @@
+"""Scenario files shipped with govcal; wuqia-2024.yaml is the default."""

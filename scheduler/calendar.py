@@ -1,0 +1,199 @@
+"""Working days, office hours and time grains of one scenario.
+
+`WorkCalendar` is built once per scenario: every covered date gets its working flag and a
+running count of working days, so each query is an array lookup, never a library call.
+Mainland statutory holidays and make-up working days (调休) come from the `chinese_calendar`
+package, whose data covers the years in `CN_YEARS`; any date outside the covered span raises
+`CalendarRangeError` rather than guessing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from scheduler.domain import CalendarSpec, fmt_minutes
+
+
+class CalendarRangeError(ValueError):
+    """A date lies outside the years this calendar has data for."""
+
+    def __init__(self, day: date, first: date, last: date) -> None:
+        span = f"{first.isoformat()} .. {last.isoformat()}"
+        super().__init__(f"{day.isoformat()} is outside the calendar's data ({span})")
+        self.day = day
+        self.first = first
+        self.last = last
+
+
+def cn_years() -> range:
+    """Years for which the installed `chinese_calendar` knows the statutory holidays."""
+    from chinese_calendar import constants
+
+    first = min(constants.holidays).year
+    last = max(max(constants.holidays), max(constants.workdays)).year
+    return range(first, last + 1)
+
+
+CN_YEARS = cn_years()
+# Years `region: none` calendars accept: there are no holiday data to run out of, but a
+# bound keeps typos such as 2204 from passing silently.
+FREE_YEARS = range(1990, 2101)
+
+
+class WorkCalendar:
+    """Working days and office-hours grains for the years `first_year` .. `last_year`."""
+
+    def __init__(self, spec: CalendarSpec, first_year: int | None = None, last_year: int | None = None) -> None:
+        self.spec = spec
+        known = CN_YEARS if spec.region == "CN" else FREE_YEARS
+        first_year = known.start if first_year is None else first_year
+        last_year = known.stop - 1 if last_year is None else last_year
+        if first_year < known.start or last_year >= known.stop or first_year > last_year:
+            raise CalendarRangeError(
+                date(max(1, min(first_year, 9999)), 1, 1), date(known.start, 1, 1), date(known.stop - 1, 12, 31)
+            )
+        self.first = date(first_year, 1, 1)
+        self.last = date(last_year, 12, 31)
+        local = {h.date: h.name for h in spec.local_holidays}
+        self.local_holidays = local
+        span = (self.last - self.first).days + 1
+        working: list[bool] = []
+        if spec.region == "CN":
+            import chinese_calendar
+
+            for offset in range(span):
+                day = self.first + timedelta(days=offset)
+                working.append(chinese_calendar.is_workday(day) and day not in local)
+        else:
+            weekdays = set(spec.weekdays)
+            for offset in range(span):
+                day = self.first + timedelta(days=offset)
+                working.append(day.isoweekday() in weekdays and day not in local)
+        self._working = working
+        # _count[i] = working days among the first i covered dates.
+        count = [0]
+        for flag in working:
+            count.append(count[-1] + flag)
+        self._count = count
+        self._working_ordinals = [self.first.toordinal() + i for i, flag in enumerate(working) if flag]
+
+    # ----- dates ---------------------------------------------------------------------------
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    def _index(self, day: date) -> int:
+        if not self.first <= day <= self.last:
+            raise CalendarRangeError(day, self.first, self.last)
+        return (day - self.first).days
+
+    def is_working_day(self, day: date) -> bool:
+        return self._working[self._index(day)]
+
+    def is_makeup_day(self, day: date) -> bool:
+        """A weekend day that works to make up for a holiday (调休)."""
+        return day.isoweekday() >= 6 and self.is_working_day(day)
+
+    def holiday_name(self, day: date) -> str | None:
+        """The name of the holiday on `day`, local or statutory, or None on ordinary days."""
+        self._index(day)
+        if day in self.local_holidays:
+            return self.local_holidays[day]
+        if self.spec.region != "CN" or self.is_working_day(day):
+            return None
+        import chinese_calendar
+
+        _, name = chinese_calendar.get_holiday_detail(day)
+        return name
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days d with start < d <= end (negative when end is before start)."""
+        return self._count[self._index(end) + 1] - self._count[self._index(start) + 1]
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """The n-th working day after `day` (n > 0), or before it (n < 0); `day` itself for 0.
+
+        So ``add_working_days(d, 7)`` is the last day of a "within 7 working days" deadline.
+        """
+        idx = self._index(day)
+        if n == 0:
+            return day
+        passed = self._count[idx + 1]  # working days up to and including `day`
+        if n > 0:
+            position = passed + n  # 1-based position among all working days
+        else:
+            before = passed - self._working[idx]
+            position = before + n + 1
+        if position < 1 or position > len(self._working_ordinals):
+            beyond = self.last if n > 0 else self.first
+            raise CalendarRangeError(beyond + timedelta(days=1 if n > 0 else -1), self.first, self.last)
+        return date.fromordinal(self._working_ordinals[position - 1])
+
+    def next_working_day(self, day: date, inclusive: bool = True) -> date:
+        """`day` if it works (and `inclusive`), else the first working day after it."""
+        if inclusive and self.is_working_day(day):
+            return day
+        return self.add_working_days(day, 1)
+
+    def working_days(self, start: date, end: date) -> list[date]:
+        """The working days in [start, end], in order."""
+        self._index(start)
+        self._index(end)
+        lo = bisect_left(self._working_ordinals, start.toordinal())
+        hi = bisect_right(self._working_ordinals, end.toordinal())
+        return [date.fromordinal(o) for o in self._working_ordinals[lo:hi]]
+
+    def days(self, start: date, end: date) -> Iterator[date]:
+        """Every calendar day in [start, end]."""
+        self._index(start)
+        self._index(end)
+        for offset in range((end - start).days + 1):
+            yield start + timedelta(days=offset)
+
+    # ----- office hours ----------------------------------------------------------------------
+    @property
+    def blocks(self) -> tuple[tuple[int, int], ...]:
+        """Office-hours blocks as (start, end) minutes after midnight; a meeting lies in one."""
+        return self.spec.office_hours
+
+    @property
+    def grain(self) -> int:
+        return self.spec.grain_minutes
+
+    def longest_block(self) -> int:
+        return max(end - start for start, end in self.blocks)
+
+    def start_times(self, minutes: int) -> list[int]:
+        """Every grain-aligned start at which a meeting of `minutes` fits inside one block."""
+        starts: list[int] = []
+        for block_start, block_end in self.blocks:
+            first = -(-block_start // self.grain) * self.grain
+            starts.extend(range(first, block_end - minutes + 1, self.grain))
+        return starts
+
+    def block_of(self, start: int, end: int) -> int | None:
+        """The index of the block holding [start, end), or None when none does."""
+        for index, (block_start, block_end) in enumerate(self.blocks):
+            if block_start <= start and end <= block_end:
+                return index
+        return None
+
+    def half_span(self, half: str | None) -> tuple[int, int]:
+        """Minutes an absence of this half-day covers: am = the first block, pm = the rest."""
+        if half is None:
+            return (0, 24 * 60)
+        boundary = self.blocks[0][1]
+        return (0, boundary) if half == "am" else (boundary, 24 * 60)
+
+    def describe(self) -> str:
+        hours = ", ".join(f"{fmt_minutes(a)}-{fmt_minutes(b)}" for a, b in self.blocks)
+        return f"{self.spec.region} {self.first.year}-{self.last.year}, office hours {hours}"
+
+
+def calendar_for(spec: CalendarSpec, years: tuple[int, int]) -> WorkCalendar:
+    """A calendar over `years` (inclusive) plus the following year where data exist, so that
+    deadlines running past 31 December still resolve."""
+    known = CN_YEARS if spec.region == "CN" else FREE_YEARS
+    first, last = years
+    return WorkCalendar(spec, first, min(last + 1, known.stop - 1) if last + 1 >= known.start else last)

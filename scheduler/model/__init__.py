@@ -1,0 +1,1 @@
+"""The CP-SAT model of one planning period: variables, one function per rule family, objective."""
