@@ -1,10 +1,20 @@
-"""Catalogue entries for input problems (scenario and plan files)."""
+"""Catalogue entries for input problems (scenario and plan files).
+
+Each message says what is wrong with one field; `Problem.render` puts the file, line and
+field path in front of it, so the text never repeats them.
+"""
 
 from scheduler.i18n import register
 
 register({
     "input.missing": ("缺少必填字段", "required field is missing"),
     "input.type": ("类型不正确，应为 {expected}", "wrong type, expected {expected}"),
+    "input.type.bool": ("应为 true 或 false", "expected true or false"),
+    "input.type.int": ("应为整数", "expected a whole number"),
+    "input.type.number": ("应为数值", "expected a number"),
+    "input.type.str": ("应为文本", "expected text"),
+    "input.type.list": ("应为列表（[...] 或以“- ”开头的各行）", "expected a list ([...] or lines starting with '- ')"),
+    "input.type.mapping": ("应为“字段: 值”形式的映射", "expected a mapping of 'field: value' pairs"),
     "input.bad_date": ("日期“{value}”无效，应为真实存在的 YYYY-MM-DD 日期",
                        "invalid date '{value}', expected a real YYYY-MM-DD date"),
     "input.bad_time": ("时间“{value}”无效，应为 HH:MM", "invalid time '{value}', expected HH:MM"),
@@ -12,5 +22,59 @@ register({
     "input.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "input.bad_json": ("JSON 格式错误：{reason}", "malformed JSON: {reason}"),
     "input.bad_yaml": ("YAML 格式错误：{reason}", "malformed YAML: {reason}"),
+    "input.duplicate_key": ("字段“{key}”重复出现（首次在第 {first} 行）",
+                            "field '{key}' appears twice (first on line {first})"),
+    "input.unknown_field": ("未知字段“{field}”，已忽略", "unknown field '{field}', ignored"),
+    "input.unknown_field_hint": ("未知字段“{field}”，已忽略；是否应为“{hint}”？",
+                                 "unknown field '{field}', ignored; did you mean '{hint}'?"),
+    "input.not_positive": ("应为正整数，实为 {value}", "expected a positive whole number, found {value}"),
+    "input.too_small": ("应不小于 {low}，实为 {value}", "expected at least {low}, found {value}"),
+    "input.out_of_range": ("应在 {low} 到 {high} 之间，实为 {value}", "expected {low} to {high}, found {value}"),
     "plan.bad_format": ("format 应为“{expected}”，实为“{value}”", "format should be '{expected}', found '{value}'"),
+    # ----- scenario files (scheduler.scenario) -----------------------------------------------
+    "scenario.version": ("不支持的版本“{value}”，本程序读取 version: 1",
+                         "unsupported version '{value}'; this program reads version: 1"),
+    "scenario.empty_id": ("编号不能为空", "an id may not be empty"),
+    "scenario.duplicate_id": ("编号“{id}”重复，已在 {first} 使用（全文件编号须唯一）",
+                              "id '{id}' is already used at {first} (ids are unique across the file)"),
+    "scenario.unknown_leader": ("没有编号为“{id}”的领导（leaders）", "no leader with id '{id}' (leaders)"),
+    "scenario.unknown_unit": ("没有编号为“{id}”的单位（units）", "no unit with id '{id}' (units)"),
+    "scenario.unknown_party": ("没有编号为“{id}”的领导或单位", "no leader or unit with id '{id}'"),
+    "scenario.unknown_item": ("没有编号为“{id}”的议题（agenda）", "no agenda item with id '{id}' (agenda)"),
+    "scenario.unknown_room": ("没有编号为“{id}”的会议室（rooms）", "no room with id '{id}' (rooms)"),
+    "scenario.dates_reversed": ("{start_field}（{start}）晚于 {end_field}（{end}）",
+                                "{start_field} ({start}) is after {end_field} ({end})"),
+    "scenario.times_reversed": ("开始时间 {start} 不早于结束时间 {end}", "start {start} is not before end {end}"),
+    "scenario.year_unsupported": ("日期 {value} 超出日历数据覆盖的年份（{first}–{last} 年，region: {region}）",
+                                  "date {value} is outside the years the calendar has data for "
+                                  "({first}-{last}, region: {region})"),
+    "scenario.too_long": ("{minutes} 分钟的会议放不进任何一个办公时段（最长的时段 {longest} 分钟）",
+                          "a {minutes}-minute meeting fits in no office-hours block (the longest: {longest} minutes)"),
+    "scenario.block_shape": ("办公时段应为 [\"HH:MM\", \"HH:MM\"] 两个时间",
+                             "an office-hours block is [\"HH:MM\", \"HH:MM\"]"),
+    "scenario.blocks_overlap": ("办公时段 {block} 与前一时段 {previous} 重叠或顺序颠倒",
+                                "office-hours block {block} overlaps or precedes the block before it, {previous}"),
+    "scenario.grain": ("时间粒度须为能整除 60 的正整数分钟（如 5、10、15、30、60），实为 {value}",
+                       "the grain must be a whole number of minutes dividing 60 (5, 10, 15, 30, 60), found {value}"),
+    "scenario.off_grain": ("时刻 {time} 不在 {grain} 分钟的时间粒度上",
+                           "time {time} is not on the {grain}-minute grain"),
+    "scenario.weekdays_region": ("weekdays 仅用于 region: none；CN 日历按法定节假日和调休确定工作日",
+                                 "weekdays applies only to region: none; "
+                                 "a CN calendar follows statutory holidays and make-up days"),
+    "scenario.weekday": ("星期应为 1（周一）到 7（周日），实为 {value}",
+                         "a weekday is 1 (Monday) to 7 (Sunday), found {value}"),
+    "scenario.duplicate_value": ("“{value}”重复出现", "'{value}' appears twice"),
+    "scenario.pair": ("应为 [下限, 上限]：两个非负整数，且下限不大于上限",
+                      "expected [low, high]: two whole numbers >= 0, low <= high"),
+    "scenario.no_county_head": ("须有一名县长（role: county_head），"
+                                 "由其主持常务会议和全体会议（第六、四十一、四十二条）",
+                                "a county head (role: county_head) is required to preside (Art. 6, 41, 42)"),
+    "scenario.role_twice": ("角色 {role} 只能有一人，现有 {count} 人：{ids}",
+                            "role {role} may be held by one leader only; found {count}: {ids}"),
+    "scenario.needs_for_kind": ("kind 为 {kind} 时必须填写", "required when kind is {kind}"),
+    "scenario.half_one_day": ("half（半天）只适用于单日请假，from 与 to 应相同",
+                              "half applies to a one-day absence only; from and to must be equal"),
+    "scenario.deadline_before_submitted": ("截止日期 {deadline} 早于提交日期 {submitted}",
+                                           "deadline {deadline} is before the submission date {submitted}"),
+    "scenario.not_a_leader": ("召集人须为领导，“{id}”是单位", "the convener must be a leader; '{id}' is a unit"),
 })

@@ -8,13 +8,13 @@ with its field path, like the scenario loader does.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from scheduler.domain import MEETING_KINDS, fmt_minutes
 from scheduler.errors import InputError, Problem
+from scheduler.reader import Reader
 
 PLAN_FORMAT = "govcal.plan/1"
 STATUSES = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID")
@@ -165,62 +165,9 @@ def plan_to_text(plan: Plan) -> str:
     return json.dumps(plan_to_json(plan), ensure_ascii=False, indent=2) + "\n"
 
 
-class _Reader:
-    """Collects every problem of a plan document instead of stopping at the first."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def fail(self, path: str, key: str, **params: Any) -> None:
-        self.problems.append(Problem(self.file, path, key, params))
-
-    def get(self, data: Mapping[str, Any], key: str, path: str, kind: type | tuple[type, ...],
-            required: bool = True, default: Any = None) -> Any:
-        where = f"{path}.{key}" if path else key
-        if key not in data or data[key] is None:
-            if required:
-                self.fail(where, "input.missing")
-            return default
-        value = data[key]
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float, (int, float))):
-            self.fail(where, "input.type", expected=getattr(kind, "__name__", str(kind)))
-            return default
-        return value
-
-    def day(self, data: Mapping[str, Any], key: str, path: str) -> date | None:
-        text = self.get(data, key, path, str)
-        if text is None:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{path}.{key}" if path else key, "input.bad_date", value=text)
-            return None
-
-    def clock(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
-        text = self.get(data, key, path, str)
-        if text is None:
-            return None
-        parts = text.split(":")
-        if len(parts) == 2 and all(p.isdigit() for p in parts):
-            hours, minutes = int(parts[0]), int(parts[1])
-            if 0 <= hours <= 24 and 0 <= minutes < 60:
-                return hours * 60 + minutes
-        self.fail(f"{path}.{key}", "input.bad_time", value=text)
-        return None
-
-    def strings(self, data: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
-        values = self.get(data, key, path, list, required=False, default=[])
-        if not all(isinstance(v, str) for v in values):
-            self.fail(f"{path}.{key}", "input.type", expected="list of strings")
-            return ()
-        return tuple(values)
-
-
 def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
     """Read a §4 plan document; raise `InputError` naming every problem found."""
-    reader = _Reader(file)
+    reader = Reader(file)
     if not isinstance(data, dict):
         raise InputError([Problem(file, "", "input.type", {"expected": "object"})])
     if data.get("format") != PLAN_FORMAT:

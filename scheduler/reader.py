@@ -1,0 +1,186 @@
+"""Reading user documents (scenario YAML, plan JSON) while collecting every problem.
+
+`Reader` never stops at the first mistake: each accessor records a `Problem` with the field
+path a user reads (``agenda[3].submitted``) and returns a fallback, so one run reports all
+that is wrong. When the document came from YAML, `lines` maps field paths to source lines
+and every problem carries the line of the closest field it concerns.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from scheduler.errors import Problem
+
+# Message keys for "wrong type" by expected Python type; the words are in scheduler.messages.
+_TYPE_KEYS: dict[type, str] = {
+    bool: "input.type.bool",
+    int: "input.type.int",
+    float: "input.type.number",
+    str: "input.type.str",
+    list: "input.type.list",
+    dict: "input.type.mapping",
+}
+# Only the documented form: date.fromisoformat would also take 20240501 or 2024-W18-3.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def join(path: str, key: str | int) -> str:
+    """The path of a child field: ``join("agenda[3]", "unit")``; ``join("agenda", 3)``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def parent_paths(path: str) -> Iterator[str]:
+    """`path` and then each enclosing path: ``a[1].b`` -> ``a[1].b``, ``a[1]``, ``a``."""
+    while path:
+        yield path
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+
+
+class Reader:
+    """Collects every problem (and warning) of one document instead of stopping at the first."""
+
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
+        self.file = file
+        self.lines = lines or {}
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    # ----- recording ----------------------------------------------------------------------
+    def line_of(self, path: str) -> int | None:
+        """The source line of `path`, or of the closest enclosing field that has one."""
+        for candidate in parent_paths(path):
+            if candidate in self.lines:
+                return self.lines[candidate]
+        return None
+
+    def fail(self, path: str, key: str, **params: Any) -> None:
+        self.problems.append(Problem(self.file, path, key, params, self.line_of(path)))
+
+    def warn(self, path: str, key: str, **params: Any) -> None:
+        self.warnings.append(Problem(self.file, path, key, params, self.line_of(path)))
+
+    # ----- typed accessors ------------------------------------------------------------------
+    def get(self, data: Mapping[str, Any], key: str, path: str, kind: type | tuple[type, ...],
+            required: bool = True, default: Any = None) -> Any:
+        """`data[key]` if it has type `kind`; else record why and return `default`.
+
+        A null value counts as absent. ``bool`` is not accepted where a number is expected,
+        although Python treats it as an int.
+        """
+        where = join(path, key)
+        if key not in data or data[key] is None:
+            if required:
+                self.fail(where, "input.missing")
+            return default
+        value = data[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        numeric = any(k in (int, float) for k in kinds)
+        if not isinstance(value, kind) or (isinstance(value, bool) and numeric and bool not in kinds):
+            self.fail(where, _TYPE_KEYS.get(kinds[0], "input.type"), expected=kinds[0].__name__)
+            return default
+        return value
+
+    def integer(self, data: Mapping[str, Any], key: str, path: str, minimum: int | None = None,
+                maximum: int | None = None, required: bool = True, default: int | None = None) -> int | None:
+        """An int within [minimum, maximum] (either bound optional)."""
+        value = self.get(data, key, path, int, required=required, default=None)
+        if value is None:
+            return default
+        where = join(path, key)
+        if maximum is not None and minimum is not None and not minimum <= value <= maximum:
+            self.fail(where, "input.out_of_range", value=value, low=minimum, high=maximum)
+        elif minimum is not None and value < minimum:
+            self.fail(where, "input.not_positive" if minimum == 1 else "input.too_small", value=value, low=minimum)
+        else:
+            return value
+        return default
+
+    def choice(self, data: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...],
+               required: bool = True, default: str | None = None) -> str | None:
+        """A string that must be one of `allowed` (an enumeration of the contract)."""
+        value = self.get(data, key, path, str, required=required, default=None)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.fail(join(path, key), "input.bad_enum", value=value, allowed=", ".join(allowed))
+            return default
+        return value
+
+    def parse_day(self, value: Any, where: str) -> date | None:
+        """A ``YYYY-MM-DD`` string or a `date` (YAML or Python callers may give either)."""
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        if not isinstance(value, str):
+            self.fail(where, "input.bad_date", value=value)
+            return None
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # well-formed but impossible, such as 2024-02-30
+        self.fail(where, "input.bad_date", value=value)
+        return None
+
+    def day(self, data: Mapping[str, Any], key: str, path: str, required: bool = True) -> date | None:
+        where = join(path, key)
+        if key not in data or data[key] is None:
+            if required:
+                self.fail(where, "input.missing")
+            return None
+        return self.parse_day(data[key], where)
+
+    def parse_clock(self, value: Any, where: str) -> int | None:
+        """``HH:MM`` (00:00 .. 24:00) as minutes after midnight."""
+        match = _CLOCK.fullmatch(value) if isinstance(value, str) else None
+        if match:
+            minutes = int(match[1]) * 60 + int(match[2])
+            if int(match[2]) < 60 and minutes <= 24 * 60:
+                return minutes
+        self.fail(where, "input.bad_time", value=value)
+        return None
+
+    def clock(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
+        value = self.get(data, key, path, str)
+        return None if value is None else self.parse_clock(value, join(path, key))
+
+    def strings(self, data: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        """An optional list of strings (ids, usually); absent or null is the empty list."""
+        values = self.get(data, key, path, list, required=False, default=[])
+        bad = [index for index, value in enumerate(values) if not isinstance(value, str)]
+        for index in bad:
+            self.fail(join(join(path, key), index), "input.type.str", expected="str")
+        return () if bad else tuple(values)
+
+    def records(self, data: Mapping[str, Any], key: str, path: str = "",
+                required: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each mapping in the list `data[key]`, with its path; non-mappings are reported."""
+        where = join(path, key)
+        for index, raw in enumerate(self.get(data, key, path, list, required=required, default=[])):
+            if isinstance(raw, dict):
+                yield join(where, index), raw
+            else:
+                self.fail(join(where, index), "input.type.mapping", expected="dict")
+
+    def known_fields(self, data: Mapping[str, Any], path: str, allowed: tuple[str, ...]) -> None:
+        """Warn about fields the contract does not know, suggesting the nearest known name.
+
+        A warning, not a problem: the v1 contract lets later versions add fields, and a file
+        written for them should still load here; but a typo (``supervsor``) must not pass unseen.
+        """
+        for key in data:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            if close:
+                self.warn(join(path, str(key)), "input.unknown_field_hint", field=key, hint=close[0])
+            else:
+                self.warn(join(path, str(key)), "input.unknown_field", field=key)
