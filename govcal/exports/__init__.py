@@ -1,0 +1,41 @@
+"""Plan exports written beside plan.json: plan.xlsx, plan.ics (and ics/<leader>.ics), calendar.png.
+
+The caller (``govcal plan --out``) passes a staged scratch folder and moves the files into place
+only when everything succeeded, so these functions simply write plain files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govcal.exports.ics import leader_file_name, leader_ics, plan_ics
+from govcal.exports.picture import month_picture
+from govcal.exports.xlsx import plan_workbook
+from scheduler.domain import Scenario
+from scheduler.i18n import Lang
+from scheduler.plan import Plan
+
+WORKBOOK_NAME = "plan.xlsx"
+ICS_NAME = "plan.ics"
+LEADER_ICS_FOLDER = "ics"
+PICTURE_NAME = "calendar.png"
+
+
+def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang = "zh",
+                  ics_per_leader: bool = False) -> list[Path]:
+    """Write every export of `plan` into `directory`; return the paths written, in writing order."""
+    directory = Path(directory)
+    contents: dict[Path, bytes] = {
+        directory / WORKBOOK_NAME: plan_workbook(plan, scenario, lang),
+        directory / ICS_NAME: plan_ics(plan, scenario, lang),
+    }
+    if ics_per_leader:
+        for leader in scenario.leaders:
+            contents[directory / LEADER_ICS_FOLDER / leader_file_name(leader.id)] = leader_ics(
+                plan, scenario, leader.id, lang)
+    contents[directory / PICTURE_NAME] = month_picture(plan, scenario, lang)
+    # Everything is rendered before the first byte is written: a failure leaves the folder untouched.
+    for path, data in contents.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return list(contents)

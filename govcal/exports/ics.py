@@ -1,0 +1,169 @@
+"""iCalendar (RFC 5545) files of a plan: one VEVENT per meeting in Asia/Shanghai time.
+
+Every value is derived from the plan and the scenario, never from the wall clock, so two runs give
+byte-identical files. A meeting's UID comes from the scenario and the meeting's identity (its
+request, or the planner's meeting id such as ``standing-2024-05-1``), never from its date or
+time: importing a revised plan that moves a meeting updates the event instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, TimezoneStandard, vCalAddress, vText
+
+from govcal import __version__
+from govcal.exports.view import (
+    absence_text,
+    absences_in_period,
+    item_rows,
+    meetings_in_order,
+    room_name,
+    takes_part,
+)
+from scheduler.domain import Absence, Scenario
+from scheduler.i18n import Lang, t
+from scheduler.plan import Plan, PlannedMeeting
+
+TZID = "Asia/Shanghai"
+SHANGHAI = ZoneInfo(TZID)
+PRODID = f"-//govcal//govcal {__version__}//ZH"
+# RFC 2606 reserves .invalid: the addresses identify people and units but can never receive mail.
+MAIL_DOMAIN = "govcal.invalid"
+
+
+def scenario_slug(scenario_name: str) -> str:
+    """A stable ASCII label for a scenario: its Latin words and digits plus a short hash of the full name.
+
+    Chinese names have few ASCII characters, so the hash keeps two scenarios apart.
+    """
+    words = re.findall(r"[a-z0-9]+", scenario_name.lower())
+    digest = hashlib.sha256(scenario_name.encode("utf-8")).hexdigest()[:8]
+    return "-".join([*words, digest])
+
+
+def safe_id(party_id: str) -> str:
+    """An id usable as a mail local part or a file name: anything but ASCII letters, digits, . _ - becomes _."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", party_id)
+
+
+def address(party_id: str, slug: str) -> str:
+    return f"mailto:{safe_id(party_id)}@{slug}.{MAIL_DOMAIN}"
+
+
+def meeting_uid(meeting: PlannedMeeting, slug: str) -> str:
+    """Scenario + meeting kind + request (or the planner's slot id): stable when the meeting moves."""
+    identity = meeting.request or meeting.id
+    return f"{meeting.kind}-{identity}@{slug}.{MAIL_DOMAIN}"
+
+
+def shanghai_timezone() -> Timezone:
+    """VTIMEZONE for Asia/Shanghai: UTC+8 with no daylight saving since 1991."""
+    standard = TimezoneStandard()
+    standard.add("DTSTART", datetime(1991, 9, 15, 0, 0))
+    standard.add("TZOFFSETFROM", timedelta(hours=8))
+    standard.add("TZOFFSETTO", timedelta(hours=8))
+    standard.add("TZNAME", "CST")
+    zone = Timezone()
+    zone.add("TZID", TZID)
+    zone.add_component(standard)
+    return zone
+
+
+def plan_stamp(plan: Plan) -> datetime:
+    """DTSTAMP: midnight UTC of the plan's first day, so that reruns give identical files."""
+    return datetime.combine(plan.period_from, time(0, 0), tzinfo=UTC)
+
+
+def at(day: date, minutes: int) -> datetime:
+    return datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=SHANGHAI)
+
+
+def participant(party_id: str, scenario: Scenario, slug: str, role: str | None = None) -> vCalAddress:
+    """An ORGANIZER or ATTENDEE value naming a leader (a person) or a unit (a group)."""
+    value = vCalAddress(address(party_id, slug))
+    value.params["CN"] = vText(scenario.name_of(party_id))
+    value.params["CUTYPE"] = vText("INDIVIDUAL" if party_id in scenario.leader_ids else "GROUP")
+    if role:
+        value.params["ROLE"] = vText(role)
+    return value
+
+
+def meeting_description(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> str:
+    lines = [t("ui.ics.presider", lang, name=scenario.name_of(meeting.presider))]
+    rows = item_rows(meeting, scenario, lang)
+    if rows:
+        lines.append(t("ui.ics.items", lang))
+        lines += [t("ui.ics.item_line", lang, number=row.number, title=row.title, unit=row.unit or row.id,
+                    minutes=row.minutes if row.minutes is not None else "?") for row in rows]
+    return "\n".join(lines)
+
+
+def meeting_event(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, slug: str, lang: Lang) -> Event:
+    event = Event()
+    event.add("UID", meeting_uid(meeting, slug))
+    event.add("DTSTAMP", plan_stamp(plan))
+    event.add("SEQUENCE", 0)
+    event.add("DTSTART", at(meeting.date, meeting.start))
+    event.add("DTEND", at(meeting.date, meeting.end))
+    event.add("SUMMARY", meeting.title)
+    if meeting.room:
+        event.add("LOCATION", room_name(meeting.room, scenario))
+    event.add("DESCRIPTION", meeting_description(meeting, scenario, lang))
+    event.add("CATEGORIES", [t(f"ui.kind.{meeting.kind}", lang)])
+    event.add("ORGANIZER", participant(meeting.presider, scenario, slug))
+    for party in meeting.attendees:
+        event.add("ATTENDEE", participant(party, scenario, slug, "REQ-PARTICIPANT"))
+    event.add("TRANSP", "OPAQUE")
+    return event
+
+
+def absence_event(absence: Absence, plan: Plan, scenario: Scenario, slug: str, lang: Lang) -> Event:
+    """An all-day, transparent event: it shows the absence without blocking anyone's free/busy time."""
+    event = Event()
+    event.add("UID", f"absence-{absence.who}-{absence.start.isoformat()}@{slug}.{MAIL_DOMAIN}")
+    event.add("DTSTAMP", plan_stamp(plan))
+    event.add("SEQUENCE", 0)
+    event.add("DTSTART", absence.start)
+    event.add("DTEND", absence.end + timedelta(days=1))  # DTEND of an all-day event is exclusive
+    event.add("SUMMARY", absence_text(absence, scenario, lang))
+    event.add("TRANSP", "TRANSPARENT")
+    return event
+
+
+def calendar_bytes(plan: Plan, scenario: Scenario, lang: Lang, meetings: Iterable[PlannedMeeting],
+                   absences: Iterable[Absence] = ()) -> bytes:
+    slug = scenario_slug(plan.scenario)
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.add("X-WR-CALNAME", t("ui.ics.calendar_name", lang, scenario=plan.scenario))
+    calendar.add("X-WR-TIMEZONE", TZID)
+    calendar.add_component(shanghai_timezone())
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, plan, scenario, slug, lang))
+    for absence in absences:
+        calendar.add_component(absence_event(absence, plan, scenario, slug, lang))
+    return calendar.to_ical()
+
+
+def plan_ics(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
+    """The whole plan: one event per meeting."""
+    return calendar_bytes(plan, scenario, lang, meetings_in_order(plan))
+
+
+def leader_ics(plan: Plan, scenario: Scenario, leader_id: str, lang: Lang = "zh") -> bytes:
+    """One leader's calendar: the meetings they preside or attend, and their absences as all-day events."""
+    meetings = [m for m in meetings_in_order(plan) if takes_part(m, leader_id)]
+    absences = [a for a in absences_in_period(plan, scenario) if a.who == leader_id]
+    return calendar_bytes(plan, scenario, lang, meetings, absences)
+
+
+def leader_file_name(leader_id: str) -> str:
+    return f"{safe_id(leader_id)}.ics"

@@ -1,0 +1,244 @@
+"""What every plan output shows, computed once: names, dates, items in running order, absences, weeks.
+
+The terminal view, the workbook, the iCalendar files and the month picture all read a plan through
+these helpers, so a meeting's attendees or an item's supervising leader read the same everywhere.
+Names come from the scenario; fixed words come from the ``ui.`` catalogue (govcal.messages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from wcwidth import wcwidth
+
+import govcal.messages  # noqa: F401  (registers the ui. entries)
+from scheduler.calendar import WorkCalendar, calendar_for
+from scheduler.domain import Absence, AgendaItem, Commitment, Scenario, fmt_minutes
+from scheduler.i18n import Lang, t
+from scheduler.plan import Plan, PlannedMeeting
+from scheduler.rules import zh_numeral
+
+# ----- text width --------------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal or a spreadsheet cell: CJK characters count two."""
+    return sum(max(wcwidth(character), 0) for character in text)
+
+
+# ----- words -------------------------------------------------------------------------------
+
+
+def kind_name(kind: str, lang: Lang) -> str:
+    return t(f"ui.kind.{kind}", lang)
+
+
+def weekday_name(day: date, lang: Lang, *, short: bool = False) -> str:
+    return t(f"ui.weekday{'_short' if short else ''}.{day.isoweekday()}", lang)
+
+
+def format_date(day: date, lang: Lang) -> str:
+    """``5月14日`` / ``14 May``: the year is in every title, so cells stay short."""
+    return t("ui.date", lang, month=day.month, day=day.day, month_name=t(f"ui.month.{day.month}", lang))
+
+
+def format_date_span(first: date, last: date, lang: Lang) -> str:
+    if first == last:
+        return format_date(first, lang)
+    return t("ui.date_span", lang, first=format_date(first, lang), last=format_date(last, lang))
+
+
+def month_title(year: int, month: int, lang: Lang) -> str:
+    return t("ui.month_title", lang, year=year, month=month, month_name=t(f"ui.month.{month}", lang))
+
+
+def time_span(start: int, end: int) -> str:
+    return f"{fmt_minutes(start)}-{fmt_minutes(end)}"
+
+
+def join_names(names: Iterable[str], lang: Lang) -> str:
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def cite_articles(articles: Iterable[str], lang: Lang) -> str:
+    """``第四十三条`` / ``Art. 43``, as `scheduler.rules.Rule.cite` cites a rule's own articles."""
+    numbers = [a for a in articles if a]
+    if not numbers:
+        return ""
+    if lang == "zh":
+        return "、".join(f"第{zh_numeral(int(a))}条" if a.isdigit() else a for a in numbers)
+    return "Art. " + ", ".join(numbers)
+
+
+# ----- names from the scenario ---------------------------------------------------------------
+
+
+def party_names(party_ids: Iterable[str], scenario: Scenario, lang: Lang) -> str:
+    """Leader titles and unit names in the given order (unknown ids are shown as they are)."""
+    return join_names((scenario.name_of(party) for party in party_ids), lang)
+
+
+def room_name(room_id: str | None, scenario: Scenario) -> str:
+    if room_id is None:
+        return ""
+    return next((room.name for room in scenario.rooms if room.id == room_id), room_id)
+
+
+def item_of(scenario: Scenario, item_id: str) -> AgendaItem | None:
+    """The scenario's agenda item, or None for an id a hand-edited plan invented."""
+    return next((item for item in scenario.agenda if item.id == item_id), None)
+
+
+def request_title(scenario: Scenario, request_id: str) -> str:
+    return next((r.title for r in scenario.meeting_requests if r.id == request_id), request_id)
+
+
+def hosting_units(meeting: PlannedMeeting, scenario: Scenario) -> tuple[str, ...]:
+    """Unit ids that organise a meeting (承办单位).
+
+    A county-wide meeting is held by its unit (Art. 47); a requested meeting is organised by the
+    units it requires; a meeting with agenda items by the units reporting them, in running order.
+    """
+    request = next((r for r in scenario.meeting_requests if r.id == meeting.request), None)
+    if request is not None:
+        if request.unit:
+            return (request.unit,)
+        return tuple(party for party in request.required if party in scenario.unit_ids)
+    units: list[str] = []
+    for item_id in meeting.items:
+        item = item_of(scenario, item_id)
+        if item is not None and item.unit not in units:
+            units.append(item.unit)
+    return tuple(units)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One agenda item as the 议题清单 prints it."""
+
+    number: int
+    id: str
+    title: str
+    unit: str
+    supervisor: str
+    attending_units: str
+    minutes: int | None
+
+
+def item_rows(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> list[ItemRow]:
+    """The meeting's items in running order, with names from the scenario."""
+    rows = []
+    for number, item_id in enumerate(meeting.items, start=1):
+        item = item_of(scenario, item_id)
+        if item is None:
+            rows.append(ItemRow(number, item_id, item_id, "", "", "", None))
+            continue
+        rows.append(ItemRow(
+            number, item.id, item.title, scenario.name_of(item.unit), scenario.name_of(item.supervisor),
+            party_names(item.attending_units, scenario, lang), item.minutes,
+        ))
+    return rows
+
+
+def item_title(scenario: Scenario, item_id: str) -> str:
+    item = item_of(scenario, item_id)
+    return item.title if item is not None else item_id
+
+
+# ----- the plan's period ------------------------------------------------------------------------
+
+
+def plan_calendar(plan: Plan, scenario: Scenario) -> WorkCalendar:
+    """The working-day calendar covering the plan's period (holidays, make-up days)."""
+    return calendar_for(scenario.calendar, (plan.period_from.year, plan.period_to.year))
+
+
+def meetings_in_order(plan: Plan) -> list[PlannedMeeting]:
+    return sorted(plan.meetings, key=lambda m: (m.date, m.start, m.end, m.id))
+
+
+def absences_in_period(plan: Plan, scenario: Scenario) -> list[Absence]:
+    """Absences that overlap the plan's period, by first day and then by who."""
+    found = [a for a in scenario.absences if a.start <= plan.period_to and a.end >= plan.period_from]
+    return sorted(found, key=lambda a: (a.start, a.end, a.who))
+
+
+def commitments_in_period(plan: Plan, scenario: Scenario) -> list[Commitment]:
+    found = [c for c in scenario.commitments if plan.period_from <= c.date <= plan.period_to]
+    return sorted(found, key=lambda c: (c.date, c.start, c.id))
+
+
+def absence_text(absence: Absence, scenario: Scenario, lang: Lang) -> str:
+    """``县长外出（赴州开会）`` / ``County head: Trip (...)``."""
+    kind = t(f"ui.absence.{absence.kind}", lang)
+    who = scenario.name_of(absence.who)
+    if absence.note:
+        return t("ui.absence.row_note", lang, who=who, kind=kind, note=absence.note)
+    return t("ui.absence.row", lang, who=who, kind=kind)
+
+
+def absence_time(absence: Absence, lang: Lang) -> str:
+    return t(f"ui.half.{absence.half}", lang) if absence.half else t("ui.all_day", lang)
+
+
+def clip(first: date, last: date, plan: Plan) -> tuple[date, date]:
+    """[first, last] cut to the plan's period."""
+    return max(first, plan.period_from), min(last, plan.period_to)
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    number: int  # 1-based within the plan
+    first: date  # Monday, or the period's first day
+    last: date  # Sunday, or the period's last day
+
+
+def weeks(plan: Plan) -> list[Week]:
+    """Monday-to-Sunday weeks of the plan's period, the first and last cut to the period."""
+    found: list[Week] = []
+    monday = plan.period_from - timedelta(days=plan.period_from.weekday())
+    while monday <= plan.period_to:
+        first, last = clip(monday, monday + timedelta(days=6), plan)
+        found.append(Week(len(found) + 1, first, last))
+        monday += timedelta(days=7)
+    return found
+
+
+def months(plan: Plan) -> list[tuple[int, int]]:
+    """(year, month) of every month the plan's period touches."""
+    found: list[tuple[int, int]] = []
+    year, month = plan.period_from.year, plan.period_from.month
+    while (year, month) <= (plan.period_to.year, plan.period_to.month):
+        found.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def takes_part(meeting: PlannedMeeting, party_id: str) -> bool:
+    return party_id == meeting.presider or party_id in meeting.attendees
+
+
+def holiday_label(day: date, calendar: WorkCalendar, lang: Lang) -> str | None:
+    """The holiday's name on `day` in `lang`, or None.
+
+    Statutory holidays come from `chinese_calendar` under English names that carry their Chinese
+    ones; local holidays are scenario names and stay as the scenario has them.
+    """
+    name = calendar.holiday_name(day)
+    if name is None or lang == "en":
+        return name
+    from chinese_calendar.constants import Holiday
+
+    return next((holiday.chinese for holiday in Holiday if holiday.value == name), name)
+
+
+def day_kind(day: date, calendar: WorkCalendar, lang: Lang) -> str:
+    """The holiday's name, 调休上班, 工作日 or 休息日 for one day."""
+    holiday = holiday_label(day, calendar, lang)
+    if holiday:
+        return holiday
+    if calendar.is_makeup_day(day):
+        return t("ui.day.makeup", lang)
+    return t("ui.day.working" if calendar.is_working_day(day) else "ui.day.rest", lang)

@@ -1,0 +1,343 @@
+"""The plan as the workbook a county general office exchanges: it opens in Excel or WPS and prints as is.
+
+Sheets: 领导活动安排表 (the weekly leader schedule, one block per week, absences, fixed commitments
+and holidays shown too), 议题清单 (each meeting's items in running order), 暂缓议题 and 未安排会议
+(what was left out, why, and the article), then one sheet per leader with that leader's month.
+Every sheet has a title row and a frozen header row that repeats on each printed page, columns
+sized to their content (CJK characters count double), wrapped text, A4 landscape fitted to the
+page width, and the scenario name and page numbers in the header and footer.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from govcal.exports.view import (
+    absence_text,
+    absence_time,
+    absences_in_period,
+    cite_articles,
+    commitments_in_period,
+    day_kind,
+    display_width,
+    format_date,
+    format_date_span,
+    holiday_label,
+    hosting_units,
+    item_of,
+    item_rows,
+    kind_name,
+    meetings_in_order,
+    month_title,
+    party_names,
+    plan_calendar,
+    request_title,
+    room_name,
+    takes_part,
+    time_span,
+    weekday_name,
+    weeks,
+)
+from scheduler.calendar import WorkCalendar
+from scheduler.domain import Scenario
+from scheduler.i18n import Lang, t
+from scheduler.plan import Plan
+
+Cell = str | int | None
+Row = list[Cell]
+
+MAX_SHEET_NAME = 31
+FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+MIN_COLUMN_WIDTH = 6
+MAX_COLUMN_WIDTH = 48  # wider cells wrap
+TITLE_ROW, HEADER_ROW = 1, 2
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_BLOCK_FILL = PatternFill("solid", fgColor="F2F2F2")
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_CENTRED = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+@dataclass
+class Block:
+    """A labelled group of rows: one week, one meeting, one month."""
+
+    label: str | None
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class SheetSpec:
+    name: str
+    title: str
+    headers: list[str]
+    blocks: list[Block]
+    page_per_block: bool = False  # a printed page per block (the weekly schedule prints week by week)
+
+
+# ----- sheet contents ----------------------------------------------------------------------
+
+
+def headers(lang: Lang, *keys: str) -> list[str]:
+    return [t(f"ui.col.{key}", lang) for key in keys]
+
+
+def weekday_span(first: date, last: date, lang: Lang) -> str:
+    if first == last:
+        return weekday_name(first, lang)
+    return t("ui.date_span", lang, first=weekday_name(first, lang), last=weekday_name(last, lang))
+
+
+def calendar_fact_runs(first: date, last: date, calendar: WorkCalendar, lang: Lang) -> list[tuple[date, date, str]]:
+    """Holidays and make-up working days in [first, last], consecutive days with one label merged."""
+    runs: list[tuple[date, date, str]] = []
+    for day in calendar.days(first, last):
+        label = holiday_label(day, calendar, lang) or (t("ui.day.makeup", lang) if calendar.is_makeup_day(day)
+                                                       else None)
+        if label is None:
+            continue
+        if runs and runs[-1][2] == label and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day, label)
+        else:
+            runs.append((day, day, label))
+    return runs
+
+
+def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: Lang) -> SheetSpec:
+    """领导活动安排表: per week, every meeting, fixed commitment, absence and holiday, by date and time."""
+    blocks = []
+    meetings = meetings_in_order(plan)
+    absences = absences_in_period(plan, scenario)
+    commitments = commitments_in_period(plan, scenario)
+    for week in weeks(plan):
+        entries: list[tuple[tuple[date, int, int], Row]] = []
+        for first, last, label in calendar_fact_runs(week.first, week.last, calendar, lang):
+            entries.append(((first, -1, 0), [format_date_span(first, last, lang), weekday_span(first, last, lang),
+                                             t("ui.all_day", lang), label, "", "", "", ""]))
+        for meeting in (m for m in meetings if week.first <= m.date <= week.last):
+            entries.append(((meeting.date, meeting.start, 2), [
+                format_date(meeting.date, lang), weekday_name(meeting.date, lang),
+                time_span(meeting.start, meeting.end), meeting.title, room_name(meeting.room, scenario),
+                scenario.name_of(meeting.presider), party_names(meeting.attendees, scenario, lang),
+                party_names(hosting_units(meeting, scenario), scenario, lang),
+            ]))
+        for commitment in (c for c in commitments if week.first <= c.date <= week.last):
+            entries.append(((commitment.date, commitment.start, 2), [
+                format_date(commitment.date, lang), weekday_name(commitment.date, lang),
+                time_span(commitment.start, commitment.end), commitment.title, "", "",
+                party_names(commitment.attendees, scenario, lang), "",
+            ]))
+        for absence in (a for a in absences if a.start <= week.last and a.end >= week.first):
+            first, last = max(absence.start, week.first), min(absence.end, week.last)
+            entries.append(((first, -1, 1), [
+                format_date_span(first, last, lang), weekday_span(first, last, lang), absence_time(absence, lang),
+                absence_text(absence, scenario, lang), "", "", scenario.name_of(absence.who), "",
+            ]))
+        entries.sort(key=lambda entry: entry[0])
+        label = t("ui.week", lang, number=week.number, first=format_date(week.first, lang),
+                  last=format_date(week.last, lang))
+        blocks.append(Block(label, [row for _, row in entries] or [[t("ui.none", lang)] + [""] * 7]))
+    return SheetSpec(
+        t("ui.sheet.schedule", lang), title_of(plan, "ui.sheet.schedule", lang),
+        headers(lang, "date", "weekday", "time", "meeting", "room", "presider", "attendees", "host"),
+        blocks, page_per_block=True,
+    )
+
+
+def items_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
+    """议题清单: for each meeting with items, its items in running order."""
+    blocks = [
+        Block(
+            t("ui.title.items_of", lang, title=meeting.title, date=format_date(meeting.date, lang),
+              time=time_span(meeting.start, meeting.end)),
+            [[row.number, row.title, row.unit, row.supervisor, row.attending_units, row.minutes]
+             for row in item_rows(meeting, scenario, lang)],
+        )
+        for meeting in meetings_in_order(plan) if meeting.items
+    ]
+    return SheetSpec(
+        t("ui.sheet.items", lang), title_of(plan, "ui.sheet.items", lang),
+        headers(lang, "number", "item", "reporting_unit", "supervisor", "attending_units", "minutes"), blocks,
+    )
+
+
+def deferred_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
+    """暂缓议题: each deferred item, why, and the article."""
+    rows: list[Row] = []
+    for deferral in plan.deferred:
+        item = item_of(scenario, deferral.item)
+        rows.append([
+            deferral.item, item.title if item else deferral.item, scenario.name_of(item.unit) if item else "",
+            scenario.name_of(item.supervisor) if item else "", deferral.reason, cite_articles(deferral.rules, lang),
+        ])
+    return SheetSpec(
+        t("ui.sheet.deferred", lang), title_of(plan, "ui.sheet.deferred", lang),
+        headers(lang, "id", "item", "reporting_unit", "supervisor", "reason", "basis"), [Block(None, rows)],
+    )
+
+
+def rejected_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
+    """未安排会议: each meeting request left unplaced, why, and the article."""
+    rows: list[Row] = []
+    for rejection in plan.rejected:
+        request = next((r for r in scenario.meeting_requests if r.id == rejection.request), None)
+        rows.append([
+            rejection.request, request_title(scenario, rejection.request),
+            kind_name(request.kind, lang) if request else "", scenario.name_of(request.convener) if request else "",
+            rejection.reason, cite_articles(rejection.rules, lang),
+        ])
+    return SheetSpec(
+        t("ui.sheet.rejected", lang), title_of(plan, "ui.sheet.rejected", lang),
+        headers(lang, "id", "request", "kind", "presider", "reason", "basis"), [Block(None, rows)],
+    )
+
+
+def leader_sheets(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: Lang,
+                  used_names: set[str]) -> list[SheetSpec]:
+    """One sheet per leader: every day of the period with that leader's meetings, commitments and absences."""
+    meetings = meetings_in_order(plan)
+    absences = absences_in_period(plan, scenario)
+    commitments = commitments_in_period(plan, scenario)
+    duplicated_titles = {x.title for x in scenario.leaders if sum(y.title == x.title for y in scenario.leaders) > 1}
+    sheets = []
+    for leader in scenario.leaders:
+        label = leader.title
+        if leader.title in duplicated_titles:
+            label = f"{leader.title}（{leader.domain or leader.id}）"
+        blocks: list[Block] = []
+        for day in calendar.days(plan.period_from, plan.period_to):
+            if not blocks or day.day == 1:
+                blocks.append(Block(month_title(day.year, day.month, lang)))
+            entries: list[list[Cell]] = [
+                [time_span(m.start, m.end), m.title, room_name(m.room, scenario),
+                 t("ui.role.presider" if m.presider == leader.id else "ui.role.attendee", lang)]
+                for m in meetings if m.date == day and takes_part(m, leader.id)
+            ]
+            entries += [[time_span(c.start, c.end), c.title, "", t("ui.role.attendee", lang)]
+                        for c in commitments if c.date == day and leader.id in c.attendees]
+            entries += [[absence_time(a, lang), absence_text(a, scenario, lang), "", t("ui.role.away", lang)]
+                        for a in absences if a.who == leader.id and a.start <= day <= a.end]
+            entries.sort(key=lambda entry: str(entry[0]))
+            facts = [format_date(day, lang), weekday_name(day, lang), day_kind(day, calendar, lang)]
+            blocks[-1].rows += [facts + entry for entry in entries] or [[*facts, "", "", "", ""]]
+        period = format_date_span(plan.period_from, plan.period_to, lang)
+        sheets.append(SheetSpec(
+            unique_sheet_name(label, used_names),
+            f"{plan.scenario} {t('ui.sheet.leader_title', lang, leader=label, month=period)}",
+            headers(lang, "date", "weekday", "day", "time", "meeting", "room", "role"), blocks,
+        ))
+    return sheets
+
+
+def title_of(plan: Plan, sheet_key: str, lang: Lang) -> str:
+    period = format_date_span(plan.period_from, plan.period_to, lang)
+    return f"{plan.scenario} {t(sheet_key, lang)}（{period}）" if lang == "zh" else \
+        f"{plan.scenario}: {t(sheet_key, lang)} ({period})"
+
+
+def unique_sheet_name(wanted: str, used: set[str]) -> str:
+    """A legal sheet name (at most 31 characters, none of []:*?/\\), unique within the workbook."""
+    base = FORBIDDEN_IN_SHEET_NAME.sub("_", wanted).strip("'")[:MAX_SHEET_NAME] or "_"
+    name, number = base, 1
+    while name.casefold() in used:  # Excel compares sheet names without case
+        number += 1
+        suffix = f"~{number}"
+        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+    used.add(name.casefold())
+    return name
+
+
+# ----- layout --------------------------------------------------------------------------------
+
+
+def cell_width(value: Cell) -> int:
+    return max((display_width(line) for line in str(value).split("\n")), default=0) if value is not None else 0
+
+
+def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lang) -> None:
+    """Fill one worksheet and set it up to print as is."""
+    columns = len(spec.headers)
+    sheet.title = spec.name
+    sheet.cell(TITLE_ROW, 1, spec.title).font = Font(bold=True, size=14)
+    sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=columns)
+    sheet.row_dimensions[TITLE_ROW].height = 24
+    for column, header in enumerate(spec.headers, start=1):
+        cell = sheet.cell(HEADER_ROW, column, header)
+        cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), _HEADER_FILL, _BORDER, _CENTRED
+    widths = [cell_width(header) for header in spec.headers]
+    row_number = HEADER_ROW
+    for index, block in enumerate(spec.blocks):
+        if block.label is not None:
+            row_number += 1
+            if spec.page_per_block and index > 0:
+                sheet.row_breaks.append(Break(id=row_number - 1))
+            cell = sheet.cell(row_number, 1, block.label)
+            cell.font, cell.fill, cell.alignment = Font(bold=True), _BLOCK_FILL, _WRAP_TOP
+            sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=columns)
+        for values in block.rows:
+            row_number += 1
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(row_number, column, value)
+                cell.border, cell.alignment = _BORDER, _WRAP_TOP
+                widths[column - 1] = max(widths[column - 1], cell_width(value))
+    for column, width in enumerate(widths, start=1):
+        letter = sheet.cell(HEADER_ROW, column).column_letter
+        sheet.column_dimensions[letter].width = min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH)
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
+    sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.oddHeader.center.text = scenario_name
+    sheet.oddFooter.center.text = t("ui.print.footer", lang)
+
+
+def workbook_spec(plan: Plan, scenario: Scenario, lang: Lang) -> list[SheetSpec]:
+    calendar = plan_calendar(plan, scenario)
+    specs = [schedule_sheet(plan, scenario, calendar, lang), items_sheet(plan, scenario, lang),
+             deferred_sheet(plan, scenario, lang), rejected_sheet(plan, scenario, lang)]
+    used = {spec.name.casefold() for spec in specs}
+    return specs + leader_sheets(plan, scenario, calendar, lang, used)
+
+
+def repack(data: bytes, stamp: datetime) -> bytes:
+    """The same zip with every member dated `stamp`: openpyxl dates members with the wall clock."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            target.writestr(member, source.read(info.filename))
+    return output.getvalue()
+
+
+def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
+    """The .xlsx bytes; identical for the same plan (document times come from the plan's period)."""
+    workbook = Workbook()
+    stamp = datetime.combine(plan.period_from, time(0, 0))
+    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "govcal"
+    workbook.properties.title = plan.scenario
+    for index, spec in enumerate(workbook_spec(plan, scenario, lang)):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        write_sheet(sheet, spec, plan.scenario, lang)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return repack(buffer.getvalue(), stamp)
+
