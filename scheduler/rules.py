@@ -73,6 +73,8 @@ RULES: tuple[Rule, ...] = (
          "a requested meeting sits inside its window with all required attendees", True),
     Rule("county_wide_limit", ("47",), "各单位每年召开全县性会议原则上不超过1次",
          "a unit holds at most one county-wide meeting a year", True),
+    Rule("accounted", ("43", "46"), "每个待议议题和会议申请在计划中恰好出现一次：上会、推迟或驳回",
+         "every pending item and meeting request appears exactly once: heard, deferred or rejected", True),
     Rule("deputy_free", ("49",), "县人大常委会会议期间至少一名副县长不被其他会议占用",
          "a deputy stays free on a congress standing committee meeting's date", True),
     # ----- soft rules ----------------------------------------------------------------------
