@@ -76,5 +76,7 @@ register({
                               "half applies to a one-day absence only; from and to must be equal"),
     "scenario.deadline_before_submitted": ("截止日期 {deadline} 早于提交日期 {submitted}",
                                            "deadline {deadline} is before the submission date {submitted}"),
-    "scenario.not_a_leader": ("召集人须为领导，“{id}”是单位", "the convener must be a leader; '{id}' is a unit"),
+    "scenario.unit_not_leader": ("此处须为领导，“{id}”是单位", "a leader is required here; '{id}' is a unit"),
+    "scenario.item_too_long": ("议题时长 {minutes} 分钟超过会议时长 policy.{field}（{limit} 分钟），无法上会",
+                               "the item's {minutes} minutes exceed the meeting's policy.{field} ({limit} minutes)"),
 })

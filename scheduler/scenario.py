@@ -1,0 +1,694 @@
+"""Scenario files: YAML (DESIGN §3, version 1) -> a validated, frozen `Scenario`.
+
+Every problem in a file is reported at once, each with the file, the source line, the field
+path (``agenda[3].submitted``) and the reason, as one `InputError`. Fields the contract does
+not know are warnings (see `Reader.known_fields`), so files written for later versions load.
+
+Once `load_scenario` returns, downstream code may rely on: ids unique across the file, every
+reference resolving, exactly one county head, at most one executive deputy and office
+director, dates real and inside the years the calendar has data for, every meeting length
+fitting one office-hours block, and office hours ordered, disjoint and on the time grain.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, fields
+from datetime import date
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scheduler.calendar import CN_YEARS, FREE_YEARS, WorkCalendar, calendar_for
+from scheduler.domain import (
+    ABSENCE_KINDS,
+    BODIES,
+    COMMITMENT_KINDS,
+    HALVES,
+    HISTORY_KINDS,
+    MATTERS,
+    REQUEST_KINDS,
+    ROLES,
+    UNIT_KINDS,
+    Absence,
+    AgendaItem,
+    CalendarSpec,
+    Commitment,
+    HistoryEvent,
+    Leader,
+    LocalHoliday,
+    MeetingRequest,
+    Policy,
+    Room,
+    Scenario,
+    Unit,
+    Weights,
+    fmt_minutes,
+)
+from scheduler.errors import InputError, Problem
+from scheduler.reader import Reader, join
+
+DEFAULT_SCENARIO = "wuqia-2024.yaml"
+SCENARIO_VERSION = 1
+REGIONS = ("CN", "none")
+# Roles the rules give to one person only (Art. 6, 41, 42); the county head is also required.
+SINGLE_ROLES = ("county_head", "executive_deputy", "office_director")
+
+# The v1 fields of each record, for the unknown-field warnings.
+TOP_FIELDS = ("version", "name", "calendar", "rooms", "leaders", "units", "absences", "commitments",
+              "history", "policy", "agenda", "meeting_requests", "flow")
+CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes")
+HOLIDAY_FIELDS = ("date", "name")
+ROOM_FIELDS = ("id", "name", "capacity")
+LEADER_FIELDS = ("id", "title", "role", "domain")
+UNIT_FIELDS = ("id", "name", "kind", "supervisor")
+ABSENCE_FIELDS = ("who", "from", "to", "kind", "note", "half")
+COMMITMENT_FIELDS = ("id", "title", "date", "start", "end", "kind", "attendees")
+HISTORY_FIELDS = ("kind", "date", "unit", "item")
+AGENDA_FIELDS = ("id", "title", "unit", "supervisor", "body", "minutes", "submitted", "pre_studied", "consensus",
+                 "matters", "attending_units", "deadline", "priority")
+REQUEST_FIELDS = ("id", "kind", "title", "convener", "unit", "required", "preferred", "minutes", "earliest",
+                  "latest", "for_items", "room")
+POLICY_PAIRS = ("standing_per_month", "plenary_per_year")
+# Policy lengths of meetings: each must fit one office-hours block.
+POLICY_MINUTES = {"standing": "standing_minutes", "plenary": "plenary_minutes", "study": "study_minutes"}
+# Policy counts that are meaningless at zero; every other policy count may be 0.
+POLICY_AT_LEAST_ONE = ("study_every_months", "issue_within_working_days", "cosign_reply_working_days",
+                       "filing_within_days")
+POLICY_FIELDS = tuple(f.name for f in fields(Policy))
+WEIGHT_FIELDS = tuple(f.name for f in fields(Weights))
+# History kinds that must say which unit or which agenda item they concern.
+HISTORY_NEEDS = {"county_wide": "unit", "decided": "item"}
+# Defaults of the domain records (slots dataclasses keep no class-level defaults to read).
+_DEFAULT_CALENDAR = CalendarSpec()
+_ITEM_MINUTES = AgendaItem("", "", "", "").minutes
+_ITEM_PRIORITY = AgendaItem("", "", "", "").priority
+_REQUEST_MINUTES = MeetingRequest("", "", "", "").minutes
+
+# Reference kinds: which ids a reference may name, and the message when it names none of them.
+_REFERENCE_MESSAGES = {
+    "leader": "scenario.unknown_leader",
+    "unit": "scenario.unknown_unit",
+    "party": "scenario.unknown_party",
+    "item": "scenario.unknown_item",
+    "room": "scenario.unknown_room",
+}
+
+
+# ----- YAML --------------------------------------------------------------------------------
+
+
+class _ScenarioLoader(yaml.SafeLoader):
+    """Safe YAML that keeps ``10:00``, ``010`` and dates as text.
+
+    YAML 1.1 would read an unquoted ``10:00`` as the base-60 integer 600, ``010`` as octal 8,
+    and would crash on an impossible date such as 2024-02-30; the reader parses dates and
+    times itself so that each mistake gets a message naming its field.
+    """
+
+
+_ScenarioLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers
+            if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_ScenarioLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                                      list("-+0123456789"))
+
+
+def _index_lines(node: yaml.Node, path: str, lines: dict[str, int], duplicates: list[Problem], file: str,
+                 ancestors: frozenset[int] = frozenset()) -> None:
+    """Record the source line of every field path under `node`, and every duplicated key."""
+    if id(node) in ancestors:  # a recursive alias
+        return
+    inner = ancestors | {id(node)}
+    if isinstance(node, yaml.MappingNode):
+        first_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            child, line = join(path, key), key_node.start_mark.line + 1
+            if key in first_lines:
+                duplicates.append(Problem(file, child, "input.duplicate_key", {"key": key, "first": first_lines[key]},
+                                          line))
+                continue
+            first_lines[key] = line
+            lines[child] = line
+            _index_lines(value_node, child, lines, duplicates, file, inner)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = join(path, index)
+            lines[child] = item.start_mark.line + 1
+            _index_lines(item, child, lines, duplicates, file, inner)
+
+
+def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    """The document's data, the line of each field path, and its duplicated keys."""
+    loader = _ScenarioLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = error.problem or error.context or type(error).__name__
+        line = mark.line + 1 if mark else None
+        raise InputError([Problem(file, "", "input.bad_yaml", {"reason": reason}, line)]) from None
+    except yaml.YAMLError as error:
+        raise InputError([Problem(file, "", "input.bad_yaml", {"reason": str(error)})]) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    duplicates: list[Problem] = []
+    if node is not None:
+        _index_lines(node, "", lines, duplicates, file)
+    return data, lines, duplicates
+
+
+# ----- reading -------------------------------------------------------------------------------
+
+
+class _ScenarioReader(Reader):
+    """A `Reader` that also knows the scenario's ids, references, calendar years and office hours."""
+
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
+        super().__init__(file, lines)
+        self.first_use: dict[str, str] = {}  # id -> path of the record that defines it
+        self.ids: dict[str, set[str]] = {kind: set() for kind in ("leader", "unit", "item", "room", "other")}
+        self.references: list[tuple[str, str, str]] = []  # (path, id, reference kind)
+        self.region = "CN"
+        self.years: range | None = CN_YEARS
+        self.longest_block: int | None = None
+
+    def claim_id(self, record: Mapping[str, Any], path: str, kind: str) -> str | None:
+        """The record's id, registered as `kind`; ids are unique across the whole file."""
+        value = self.get(record, "id", path, str)
+        if value is None:
+            return None
+        where = join(path, "id")
+        if not value.strip():
+            self.fail(where, "scenario.empty_id")
+        elif value in self.first_use:
+            self.fail(where, "scenario.duplicate_id", id=value, first=self.first_use[value])
+        else:
+            self.first_use[value] = path
+            self.ids[kind].add(value)
+        return value
+
+    def refer(self, path: str, target: str | None, kind: str) -> None:
+        """Note that `path` names `target`, a `kind` id; checked once every section is read."""
+        if target is not None:
+            self.references.append((path, target, kind))
+
+    def refer_all(self, record: Mapping[str, Any], key: str, path: str, kind: str) -> tuple[str, ...]:
+        values = self.strings(record, key, path)
+        for index, value in enumerate(values):
+            self.refer(join(join(path, key), index), value, kind)
+        return values
+
+    def check_references(self) -> None:
+        known = {**{kind: ids for kind, ids in self.ids.items()}, "party": self.ids["leader"] | self.ids["unit"]}
+        for path, target, kind in self.references:
+            if target in known[kind]:
+                continue
+            if kind == "leader" and target in self.ids["unit"]:
+                self.fail(path, "scenario.unit_not_leader", id=target)
+            else:
+                self.fail(path, _REFERENCE_MESSAGES[kind], id=target)
+
+    def parse_day(self, value: Any, where: str) -> date | None:
+        """A real date, which must also lie in the years the calendar has data for."""
+        day = super().parse_day(value, where)
+        if day is not None and self.years is not None and day.year not in self.years:
+            self.fail(where, "scenario.year_unsupported", value=day.isoformat(), first=self.years.start,
+                      last=self.years.stop - 1, region=self.region)
+        return day
+
+    def span(self, record: Mapping[str, Any], path: str, start_key: str, end_key: str) -> tuple[date | None, ...]:
+        """Two inclusive dates, the first not after the second."""
+        start, end = self.day(record, start_key, path), self.day(record, end_key, path)
+        if start is not None and end is not None and start > end:
+            self.fail(join(path, start_key), "scenario.dates_reversed", start_field=start_key, start=start.isoformat(),
+                      end_field=end_key, end=end.isoformat())
+        return start, end
+
+    def minutes(self, record: Mapping[str, Any], key: str, path: str, default: int) -> int | None:
+        """A meeting length: positive, and short enough for one office-hours block (DESIGN §3)."""
+        value = self.integer(record, key, path, minimum=1, required=False, default=None)
+        if value is None:
+            return default if record.get(key) is None else None
+        if self.longest_block is not None and value > self.longest_block:
+            self.fail(join(path, key), "scenario.too_long", minutes=value, longest=self.longest_block)
+        return value
+
+    def pair(self, record: Mapping[str, Any], key: str, path: str, default: tuple[int, int]) -> tuple[int, int]:
+        """A ``[low, high]`` range of whole numbers, 0 <= low <= high."""
+        value = self.get(record, key, path, list, required=False, default=None)
+        if value is None:
+            return default
+        valid = (len(value) == 2 and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+                 and value[0] <= value[1])
+        if not valid:
+            self.fail(join(path, key), "scenario.pair")
+            return default
+        return (value[0], value[1])
+
+    def flag(self, record: Mapping[str, Any], key: str, path: str, default: bool) -> bool:
+        return self.get(record, key, path, bool, required=False, default=default)
+
+
+def _complete(*values: Any) -> bool:
+    """Whether every required value was read (a None means its problem is already recorded)."""
+    return all(value is not None for value in values)
+
+
+def _read_office_hours(reader: _ScenarioReader, raw: Mapping[str, Any],
+                       grain: int | None) -> tuple[tuple[int, int], ...]:
+    """Blocks of office hours, in order and disjoint; a meeting lies inside one (working_time rule)."""
+    default = _DEFAULT_CALENDAR.office_hours
+    listed = reader.get(raw, "office_hours", "calendar", list, required=False, default=None)
+    if listed is None:
+        return default
+    if not listed:
+        reader.fail("calendar.office_hours", "input.missing")
+        return default
+    blocks: list[tuple[int, int]] = []
+    for index, block in enumerate(listed):
+        where = join("calendar.office_hours", index)
+        if not (isinstance(block, list) and len(block) == 2):
+            reader.fail(where, "scenario.block_shape")
+            continue
+        start, end = (reader.parse_clock(value, join(where, side)) for side, value in enumerate(block))
+        if start is None or end is None:
+            continue
+        if start >= end:
+            reader.fail(where, "scenario.times_reversed", start=fmt_minutes(start), end=fmt_minutes(end))
+            continue
+        if blocks and start < blocks[-1][1]:
+            previous = "-".join(map(fmt_minutes, blocks[-1]))
+            reader.fail(where, "scenario.blocks_overlap", block=f"{fmt_minutes(start)}-{fmt_minutes(end)}",
+                        previous=previous)
+        if grain:
+            for side, minute in enumerate((start, end)):
+                if minute % grain:
+                    reader.fail(join(where, side), "scenario.off_grain", time=fmt_minutes(minute), grain=grain)
+        blocks.append((start, end))
+    return tuple(blocks) or default
+
+
+def _read_calendar(reader: _ScenarioReader, data: Mapping[str, Any]) -> CalendarSpec:
+    """Working days (statutory for CN, listed weekdays for none) and office hours."""
+    raw = reader.get(data, "calendar", "", dict, required=False, default={})
+    reader.known_fields(raw, "calendar", CALENDAR_FIELDS)
+    region = reader.choice(raw, "region", "calendar", REGIONS, required=False, default=None)
+    if region is None and raw.get("region") is not None:
+        reader.years = None  # unknown region: no year range to hold dates to
+    else:
+        reader.region = region or "CN"
+        reader.years = CN_YEARS if reader.region == "CN" else FREE_YEARS
+    weekdays = _DEFAULT_CALENDAR.weekdays
+    if raw.get("weekdays") is not None:
+        if reader.region != "none":
+            reader.fail("calendar.weekdays", "scenario.weekdays_region")
+        listed = reader.get(raw, "weekdays", "calendar", list, default=[])
+        for index, value in enumerate(listed):
+            where = join("calendar.weekdays", index)
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 7:
+                reader.fail(where, "scenario.weekday", value=value)
+            elif value in listed[:index]:
+                reader.fail(where, "scenario.duplicate_value", value=value)
+        weekdays = tuple(sorted({v for v in listed if isinstance(v, int)}))
+    holidays = []
+    for path, record in reader.records(raw, "local_holidays", "calendar"):
+        reader.known_fields(record, path, HOLIDAY_FIELDS)
+        day, name = reader.day(record, "date", path), reader.get(record, "name", path, str)
+        if _complete(day, name):
+            holidays.append(LocalHoliday(day, name))
+    grain = reader.integer(raw, "grain_minutes", "calendar", minimum=1, required=False,
+                           default=_DEFAULT_CALENDAR.grain_minutes)
+    if grain is not None and 60 % grain:
+        reader.fail("calendar.grain_minutes", "scenario.grain", value=grain)
+        grain = None
+    blocks = _read_office_hours(reader, raw, grain)
+    reader.longest_block = max(end - start for start, end in blocks)
+    return CalendarSpec(reader.region, weekdays, tuple(holidays), blocks, grain or _DEFAULT_CALENDAR.grain_minutes)
+
+
+def _read_rooms(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Room, ...]:
+    rooms = []
+    for path, record in reader.records(data, "rooms"):
+        reader.known_fields(record, path, ROOM_FIELDS)
+        values = (reader.claim_id(record, path, "room"), reader.get(record, "name", path, str),
+                  reader.integer(record, "capacity", path, minimum=1))
+        if _complete(*values):
+            rooms.append(Room(*values))
+    return tuple(rooms)
+
+
+def _read_leaders(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Leader, ...]:
+    """Leaders; one county head presides (Art. 6, 41, 42), one executive deputy stands in (Art. 6)."""
+    leaders = []
+    for path, record in reader.records(data, "leaders", required=True):
+        reader.known_fields(record, path, LEADER_FIELDS)
+        values = (reader.claim_id(record, path, "leader"), reader.get(record, "title", path, str),
+                  reader.choice(record, "role", path, ROLES), reader.get(record, "domain", path, str, required=False))
+        if _complete(*values[:3]):
+            leaders.append(Leader(*values))
+    if isinstance(data.get("leaders"), list):
+        for role in SINGLE_ROLES:
+            holders = [leader.id for leader in leaders if leader.role == role]
+            if role == "county_head" and not holders:
+                reader.fail("leaders", "scenario.no_county_head")
+            elif len(holders) > 1:
+                reader.fail("leaders", "scenario.role_twice", role=role, count=len(holders), ids=", ".join(holders))
+    return tuple(leaders)
+
+
+def _read_units(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Unit, ...]:
+    units = []
+    for path, record in reader.records(data, "units"):
+        reader.known_fields(record, path, UNIT_FIELDS)
+        values = (reader.claim_id(record, path, "unit"), reader.get(record, "name", path, str),
+                  reader.choice(record, "kind", path, UNIT_KINDS), reader.get(record, "supervisor", path, str))
+        reader.refer(join(path, "supervisor"), values[3], "leader")
+        if _complete(*values):
+            units.append(Unit(*values))
+    return tuple(units)
+
+
+def _read_policy(reader: _ScenarioReader, data: Mapping[str, Any]) -> Policy:
+    """The rules' numbers (Art. 41, 42, 43, 45, 47, 50, 52, 54) and the soft rules' weights."""
+    raw = reader.get(data, "policy", "", dict, required=False, default={})
+    reader.known_fields(raw, "policy", POLICY_FIELDS)
+    defaults = Policy()
+    values: dict[str, Any] = {}
+    for name in POLICY_FIELDS:
+        default = getattr(defaults, name)
+        if name == "weights":
+            continue
+        if name in POLICY_PAIRS:
+            values[name] = reader.pair(raw, name, "policy", default)
+        elif name in POLICY_MINUTES.values():
+            values[name] = reader.minutes(raw, name, "policy", default)
+        else:
+            values[name] = reader.integer(raw, name, "policy", minimum=1 if name in POLICY_AT_LEAST_ONE else 0,
+                                          required=False, default=default)
+    weights_raw = reader.get(raw, "weights", "policy", dict, required=False, default={})
+    reader.known_fields(weights_raw, "policy.weights", WEIGHT_FIELDS)
+    weight_defaults = Weights()
+    weights = {name: reader.integer(weights_raw, name, "policy.weights", minimum=0, required=False,
+                                    default=getattr(weight_defaults, name)) for name in WEIGHT_FIELDS}
+    return Policy(**values, weights=Weights(**weights))
+
+
+def _read_agenda(reader: _ScenarioReader, data: Mapping[str, Any], units: Iterable[Unit],
+                 policy: Policy) -> tuple[AgendaItem, ...]:
+    """Agenda items from units' written requests (Art. 43); the supervisor defaults to the unit's."""
+    supervisor_of = {unit.id: unit.supervisor for unit in units}
+    items = []
+    for path, record in reader.records(data, "agenda"):
+        reader.known_fields(record, path, AGENDA_FIELDS)
+        item_id = reader.claim_id(record, path, "item")
+        title = reader.get(record, "title", path, str)
+        unit = reader.get(record, "unit", path, str)
+        reader.refer(join(path, "unit"), unit, "unit")
+        supervisor = reader.get(record, "supervisor", path, str, required=False)
+        reader.refer(join(path, "supervisor"), supervisor, "leader")
+        supervisor = supervisor or supervisor_of.get(unit)
+        body = reader.choice(record, "body", path, BODIES, required=False, default="standing")
+        minutes = reader.minutes(record, "minutes", path, _ITEM_MINUTES)
+        meeting_field = POLICY_MINUTES[body] if body else ""
+        limit = getattr(policy, meeting_field, None)
+        if minutes is not None and limit is not None and minutes > limit:
+            reader.fail(join(path, "minutes"), "scenario.item_too_long", minutes=minutes, field=meeting_field,
+                        limit=limit)
+        submitted = reader.day(record, "submitted", path)
+        deadline = reader.day(record, "deadline", path, required=False)
+        if submitted and deadline and deadline < submitted:
+            reader.fail(join(path, "deadline"), "scenario.deadline_before_submitted", deadline=deadline.isoformat(),
+                        submitted=submitted.isoformat())
+        matters = reader.strings(record, "matters", path) if record.get("matters") is not None else ("other",)
+        for index, matter in enumerate(matters):
+            if matter not in MATTERS:
+                reader.fail(join(join(path, "matters"), index), "input.bad_enum", value=matter,
+                            allowed=", ".join(MATTERS))
+        item = dict(
+            pre_studied=reader.flag(record, "pre_studied", path, True),
+            consensus=reader.flag(record, "consensus", path, True),
+            attending_units=reader.refer_all(record, "attending_units", path, "unit"),
+            priority=reader.integer(record, "priority", path, minimum=1, maximum=3, required=False,
+                                    default=_ITEM_PRIORITY),
+        )
+        if _complete(item_id, title, unit, supervisor, body, minutes, submitted, item["priority"]):
+            items.append(AgendaItem(item_id, title, unit, supervisor, body, minutes, submitted, matters=matters,
+                                    deadline=deadline, **item))
+    return tuple(items)
+
+
+def _read_absences(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Absence, ...]:
+    """Leave and trips reported in advance (Art. 61), of leaders or unit heads (Art. 44)."""
+    absences = []
+    for path, record in reader.records(data, "absences"):
+        reader.known_fields(record, path, ABSENCE_FIELDS)
+        who = reader.get(record, "who", path, str)
+        reader.refer(join(path, "who"), who, "party")
+        start, end = reader.span(record, path, "from", "to")
+        kind = reader.choice(record, "kind", path, ABSENCE_KINDS, required=False, default="leave")
+        note = reader.get(record, "note", path, str, required=False, default="")
+        half = reader.choice(record, "half", path, HALVES, required=False)
+        if half and start and end and start != end:
+            reader.fail(join(path, "half"), "scenario.half_one_day")
+        if _complete(who, start, end, kind, note):
+            absences.append(Absence(who, start, end, kind, note, half))
+    return tuple(absences)
+
+
+def _read_commitments(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Commitment, ...]:
+    """Fixed events already on calendars, such as the congress standing committee's meetings (Art. 49)."""
+    commitments = []
+    for path, record in reader.records(data, "commitments"):
+        reader.known_fields(record, path, COMMITMENT_FIELDS)
+        commitment_id = reader.claim_id(record, path, "other")
+        title = reader.get(record, "title", path, str)
+        day = reader.day(record, "date", path)
+        start, end = reader.clock(record, "start", path), reader.clock(record, "end", path)
+        if start is not None and end is not None and start >= end:
+            reader.fail(join(path, "end"), "scenario.times_reversed", start=fmt_minutes(start), end=fmt_minutes(end))
+        kind = reader.choice(record, "kind", path, COMMITMENT_KINDS, required=False, default="other")
+        attendees = reader.refer_all(record, "attendees", path, "party")
+        if _complete(commitment_id, title, day, start, end, kind):
+            commitments.append(Commitment(commitment_id, title, day, start, end, kind, attendees))
+    return tuple(commitments)
+
+
+def _read_history(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[HistoryEvent, ...]:
+    """What already happened this year: county-wide meetings count toward Art. 47's yearly limit,
+    plenary/standing/study meetings toward Art. 41, 42 and 50, decided items leave the agenda."""
+    events = []
+    for path, record in reader.records(data, "history"):
+        reader.known_fields(record, path, HISTORY_FIELDS)
+        kind = reader.choice(record, "kind", path, HISTORY_KINDS)
+        day = reader.day(record, "date", path)
+        needed = HISTORY_NEEDS.get(kind or "")
+        unit = reader.get(record, "unit", path, str, required=False)
+        item = reader.get(record, "item", path, str, required=False)
+        reader.refer(join(path, "unit"), unit, "unit")
+        reader.refer(join(path, "item"), item, "item")
+        if needed and record.get(needed) is None:
+            reader.fail(join(path, needed), "scenario.needs_for_kind", kind=kind)
+        elif _complete(kind, day):
+            events.append(HistoryEvent(kind, day, unit, item))
+    return tuple(events)
+
+
+def _read_requests(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[MeetingRequest, ...]:
+    """Other meetings to place: thematic and county head office meetings (Art. 46), study sessions
+    (Art. 50), units' county-wide meetings (Art. 47, which must name the holding unit)."""
+    requests = []
+    for path, record in reader.records(data, "meeting_requests"):
+        reader.known_fields(record, path, REQUEST_FIELDS)
+        request_id = reader.claim_id(record, path, "other")
+        kind = reader.choice(record, "kind", path, REQUEST_KINDS)
+        title = reader.get(record, "title", path, str)
+        convener = reader.get(record, "convener", path, str)
+        reader.refer(join(path, "convener"), convener, "leader")
+        unit = reader.get(record, "unit", path, str, required=False)
+        reader.refer(join(path, "unit"), unit, "unit")
+        if kind == "county_wide" and unit is None:
+            reader.fail(join(path, "unit"), "scenario.needs_for_kind", kind=kind)
+        room = reader.get(record, "room", path, str, required=False)
+        reader.refer(join(path, "room"), room, "room")
+        earliest, latest = reader.span(record, path, "earliest", "latest")
+        request = dict(
+            required=reader.refer_all(record, "required", path, "party"),
+            preferred=reader.refer_all(record, "preferred", path, "party"),
+            minutes=reader.minutes(record, "minutes", path, _REQUEST_MINUTES),
+            for_items=reader.refer_all(record, "for_items", path, "item"),
+        )
+        if _complete(request_id, kind, title, convener, earliest, latest, request["minutes"]):
+            requests.append(MeetingRequest(request_id, kind, title, convener, earliest=earliest, latest=latest,
+                                           unit=unit, room=room, **request))
+    return tuple(requests)
+
+
+def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
+           problems: Iterable[Problem] = ()) -> tuple[Scenario, tuple[Problem, ...]]:
+    """Read a whole scenario document; raise `InputError` with every problem, else return the
+    scenario and the warnings."""
+    if not isinstance(data, dict):
+        raise InputError([Problem(file, "", "input.type.mapping", {"expected": "dict"}, 1)])
+    reader = _ScenarioReader(file, lines)
+    reader.problems.extend(problems)
+    reader.known_fields(data, "", TOP_FIELDS)
+    version = reader.get(data, "version", "", int, required=False, default=SCENARIO_VERSION)
+    if version != SCENARIO_VERSION:
+        reader.fail("version", "scenario.version", value=data.get("version"))
+    name = reader.get(data, "name", "", str)
+    # Calendar first: it fixes the years dates must fall in and the longest meeting possible.
+    calendar = _read_calendar(reader, data)
+    rooms = _read_rooms(reader, data)
+    leaders = _read_leaders(reader, data)
+    units = _read_units(reader, data)
+    policy = _read_policy(reader, data)
+    agenda = _read_agenda(reader, data, units, policy)
+    absences = _read_absences(reader, data)
+    commitments = _read_commitments(reader, data)
+    history = _read_history(reader, data)
+    requests = _read_requests(reader, data)
+    flow = reader.get(data, "flow", "", dict, required=False, default={})
+    reader.check_references()
+    if reader.problems:
+        # Unknown fields go along: a misspelt field often explains a "missing" problem.
+        raise InputError(sorted(reader.problems + reader.warnings, key=lambda p: p.line or 0))
+    scenario = Scenario(name=name, calendar=calendar, leaders=leaders, units=units, rooms=rooms, absences=absences,
+                        commitments=commitments, history=history, policy=policy, agenda=agenda,
+                        meeting_requests=requests, flow=flow, version=version, source=file)
+    return scenario, tuple(reader.warnings)
+
+
+# ----- public API ------------------------------------------------------------------------------
+
+
+def default_scenario_path() -> Traversable:
+    """The embedded default scenario; found through the package, so it works when installed."""
+    return files("scheduler.scenarios").joinpath(DEFAULT_SCENARIO)
+
+
+def parse_scenario_checked(text: str, file: str) -> tuple[Scenario, tuple[Problem, ...]]:
+    """A scenario from YAML text, with the warnings (unknown fields) its file raised."""
+    data, lines, duplicates = _load_yaml(text, file)
+    return _build(data, file, lines, duplicates)
+
+
+def parse_scenario(text: str, file: str) -> Scenario:
+    """A scenario from YAML text; `file` names it in messages. Raises `InputError`."""
+    return parse_scenario_checked(text, file)[0]
+
+
+def scenario_from_mapping(data: dict[str, Any], file: str = "<memory>") -> Scenario:
+    """A scenario from already-parsed data (dates may be `date` objects or ``YYYY-MM-DD`` text)."""
+    return _build(data, file)[0]
+
+
+def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[Scenario, tuple[Problem, ...]]:
+    """`load_scenario`, also returning the file's warnings (for ``govcal scenario validate``)."""
+    if path is None:
+        source, file = default_scenario_path(), DEFAULT_SCENARIO
+    else:
+        file = os.fspath(path)
+        source = Path(file)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError([Problem(file, "", "input.unreadable", {"reason": reason})]) from None
+    except UnicodeDecodeError as error:
+        reason = f"not UTF-8 text (byte {error.start})"
+        raise InputError([Problem(file, "", "input.unreadable", {"reason": reason})]) from None
+    return parse_scenario_checked(text, file)
+
+
+def load_scenario(path: str | os.PathLike[str] | None = None) -> Scenario:
+    """Read and validate a scenario file; None reads the embedded default (wuqia-2024.yaml)."""
+    return load_scenario_checked(path)[0]
+
+
+def scenario_dates(scenario: Scenario) -> list[date]:
+    """Every date the scenario mentions."""
+    found = [h.date for h in scenario.calendar.local_holidays]
+    found += [a.start for a in scenario.absences] + [a.end for a in scenario.absences]
+    found += [c.date for c in scenario.commitments] + [h.date for h in scenario.history]
+    found += [i.submitted for i in scenario.agenda] + [i.deadline for i in scenario.agenda if i.deadline]
+    found += [r.earliest for r in scenario.meeting_requests] + [r.latest for r in scenario.meeting_requests]
+    return found
+
+
+def scenario_years(scenario: Scenario) -> tuple[int, int]:
+    """The first and last year the scenario's dates fall in.
+
+    A scenario without any date (a bare template) gets the last year with statutory holiday
+    data, so that it still has a calendar.
+    """
+    years = [day.year for day in scenario_dates(scenario)]
+    if not years:
+        return (CN_YEARS.stop - 1, CN_YEARS.stop - 1)
+    return (min(years), max(years))
+
+
+@functools.lru_cache(maxsize=32)
+def _calendar(spec: CalendarSpec, years: tuple[int, int]) -> WorkCalendar:
+    return calendar_for(spec, years)
+
+
+def scenario_calendar(scenario: Scenario) -> WorkCalendar:
+    """The working-day calendar over the scenario's years (and the next, for deadlines).
+
+    Cached by calendar spec and years (both hashable), so every caller shares one calendar.
+    """
+    return _calendar(scenario.calendar, scenario_years(scenario))
+
+
+def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as v1 YAML-ready data: dates as `date`, times as ``HH:MM``, optional nulls left out.
+
+    ``scenario_from_mapping(scenario_to_mapping(s), s.source) == s``.
+    """
+    def without_nulls(record: dict[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in record.items() if value is not None}
+
+    def plain(value: Any) -> Any:
+        return list(value) if isinstance(value, tuple) else value
+
+    spec = scenario.calendar
+    calendar: dict[str, Any] = {"region": spec.region}
+    if spec.region == "none":
+        calendar["weekdays"] = list(spec.weekdays)
+    calendar["local_holidays"] = [{"date": h.date, "name": h.name} for h in spec.local_holidays]
+    calendar["office_hours"] = [[fmt_minutes(start), fmt_minutes(end)] for start, end in spec.office_hours]
+    calendar["grain_minutes"] = spec.grain_minutes
+    policy = {name: plain(value) for name, value in asdict(scenario.policy).items() if name != "weights"}
+    policy["weights"] = asdict(scenario.policy.weights)
+    return {
+        "version": scenario.version,
+        "name": scenario.name,
+        "calendar": calendar,
+        "rooms": [asdict(room) for room in scenario.rooms],
+        "leaders": [without_nulls(asdict(leader)) for leader in scenario.leaders],
+        "units": [asdict(unit) for unit in scenario.units],
+        "absences": [without_nulls({"who": a.who, "from": a.start, "to": a.end, "kind": a.kind, "note": a.note,
+                                    "half": a.half}) for a in scenario.absences],
+        "commitments": [{"id": c.id, "title": c.title, "date": c.date, "start": fmt_minutes(c.start),
+                         "end": fmt_minutes(c.end), "kind": c.kind, "attendees": list(c.attendees)}
+                        for c in scenario.commitments],
+        "history": [without_nulls(asdict(event)) for event in scenario.history],
+        "policy": policy,
+        "agenda": [without_nulls({key: plain(value) for key, value in asdict(item).items()})
+                   for item in scenario.agenda],
+        "meeting_requests": [without_nulls({key: plain(value) for key, value in asdict(request).items()})
+                             for request in scenario.meeting_requests],
+        "flow": dict(scenario.flow),
+    }
