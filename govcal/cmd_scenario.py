@@ -1,0 +1,246 @@
+"""``govcal scenario validate | show | new | generate``: check, summarise, start or generate scenario files.
+
+Every fixed word here comes from the ``cli.scenario.`` catalogue entries below; names come from
+the scenario. Tables reuse the plan view's width-aware `format_table`, so Chinese columns align.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+
+import click
+
+from govcal.common import GovcalGroup, lang_option
+from govcal.exports.view import format_date_span, kind_name
+from govcal.files import atomic_write_text
+from govcal.render import format_table
+from govcal.templates import SCENARIO_TEMPLATE
+from scheduler.domain import ROLES, UNIT_KINDS, Scenario, fmt_minutes
+from scheduler.errors import Problem
+from scheduler.i18n import Lang, register, t
+from scheduler.scenario import (
+    DEFAULT_SCENARIO,
+    POLICY_PAIRS,
+    load_scenario_checked,
+    parse_scenario,
+    scenario_years,
+)
+
+register({
+    "cli.scenario.ok": ("{file}：有效。领导 {leaders} 名，单位 {units} 个，议题 {items} 项，会议申请 {requests} 项，"
+                        "请假外出 {absences} 条",
+                        "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
+                        "requests, {absences} absences"),
+    "cli.scenario.warning": ("警告：{text}", "warning: {text}"),
+    "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
+    "cli.scenario.calendar": ("日历：{region}，{first}–{last} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
+                              "Calendar: {region}, {first}-{last}; office hours {hours}; grain {grain} minutes"),
+    "cli.scenario.region.CN": ("中国大陆法定节假日与调休", "mainland China statutory holidays and make-up days"),
+    "cli.scenario.region.none": ("每周 {weekdays} 上班", "working weekdays {weekdays}"),
+    "cli.scenario.local_holidays": ("地方节日：{holidays}", "Local holidays: {holidays}"),
+    "cli.scenario.section.leaders": ("领导（{count} 名）", "Leaders ({count})"),
+    "cli.scenario.section.units": ("单位（{count} 个）", "Units ({count})"),
+    "cli.scenario.section.absences": ("请假与外出（{count} 条）", "Absences ({count})"),
+    "cli.scenario.section.items": ("议题（{count} 项，按提交月份）", "Agenda items ({count}, by month submitted)"),
+    "cli.scenario.section.requests": ("会议申请（{count} 项）", "Meeting requests ({count})"),
+    "cli.scenario.section.policy": ("规则参数（policy）", "Policy"),
+    "cli.scenario.col.title": ("职务", "Title"),
+    "cli.scenario.col.role": ("角色", "Role"),
+    "cli.scenario.col.domain": ("分管领域", "Portfolio"),
+    "cli.scenario.col.units": ("分管单位", "Units supervised"),
+    "cli.scenario.col.supervisor": ("分管领导", "Supervisor"),
+    "cli.scenario.col.who": ("人员", "Who"),
+    "cli.scenario.col.dates": ("日期", "Dates"),
+    "cli.scenario.col.kind": ("类别", "Kind"),
+    "cli.scenario.col.note": ("说明", "Note"),
+    "cli.scenario.col.month": ("月份", "Month"),
+    "cli.scenario.col.total": ("合计", "Total"),
+    "cli.scenario.col.count": ("数量", "Count"),
+    "cli.scenario.role.county_head": ("县长", "County head"),
+    "cli.scenario.role.executive_deputy": ("常务副县长", "Executive deputy"),
+    "cli.scenario.role.deputy": ("副县长", "Deputy"),
+    "cli.scenario.role.office_director": ("政府办公室主任", "Office director"),
+    "cli.scenario.unit_kind.department": ("部门", "Departments"),
+    "cli.scenario.unit_kind.township": ("乡镇", "Townships"),
+    "cli.scenario.none": ("无", "none"),
+})
+
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+
+
+@click.group(cls=GovcalGroup)
+def scenario() -> None:
+    """Validate, summarise, create or generate scenario files."""
+
+
+def _print_warnings(warnings: tuple[Problem, ...], lang: Lang) -> None:
+    for warning in warnings:
+        click.echo(t("cli.scenario.warning", lang, text=warning.render(lang)), err=True)
+
+
+def _emit(text: str, out: str | None, lang: Lang) -> None:
+    """Print `text`, or write it whole to `out` (never half-written) and say so on stderr."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write_text(out, text)
+    click.echo(t("cli.scenario.written", lang, file=out), err=True)
+
+
+@scenario.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@lang_option
+def validate(file: str, lang: Lang) -> None:
+    """Check FILE against the scenario contract: every problem, or one OK line (exit 0)."""
+    loaded, warnings = load_scenario_checked(file)
+    _print_warnings(warnings, lang)
+    click.echo(t("cli.scenario.ok", lang, file=file, leaders=len(loaded.leaders), units=len(loaded.units),
+                 items=len(loaded.agenda), requests=len(loaded.meeting_requests), absences=len(loaded.absences)))
+
+
+@scenario.command()
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@lang_option
+def show(file: str | None, lang: Lang) -> None:
+    """Summarise FILE (default: the embedded scenario) for a reader."""
+    loaded, warnings = load_scenario_checked(file)
+    _print_warnings(warnings, lang)
+    click.echo(render_summary(loaded, lang))
+
+
+@scenario.command()
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the template to this file.")
+@lang_option
+def new(out: str | None, lang: Lang) -> None:
+    """Print a commented scenario template (Chinese and English comments) to start from."""
+    _emit(SCENARIO_TEMPLATE, out, lang)
+
+
+@scenario.command()
+@click.option("--leaders", type=click.IntRange(min=1), required=True, help="Number of leaders.")
+@click.option("--units", type=click.IntRange(min=1), required=True, help="Number of units.")
+@click.option("--items-per-month", type=click.IntRange(min=0), required=True, help="Agenda items a month.")
+@click.option("--months", type=click.IntRange(min=1, max=12), required=True, help="Months of agenda items.")
+@click.option("--seed", type=int, required=True, help="Random seed: same options and seed, same file.")
+@click.option("--year", type=int, default=None, help="Year of the scenario (default: the generator's).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the scenario to this file.")
+@lang_option
+def generate(leaders: int, units: int, items_per_month: int, months: int, seed: int, year: int | None,
+             out: str | None, lang: Lang) -> None:
+    """Generate a random but valid scenario of the given size (for load tests and benchmarks)."""
+    from scheduler.generate import generate_scenario_yaml  # the generator pulls in more than the other commands
+
+    text = generate_scenario_yaml(leaders=leaders, units=units, items_per_month=items_per_month, months=months,
+                                  seed=seed, year=year)
+    parse_scenario(text, out or "<generated>")  # never hand out a file that would not load
+    _emit(text, out, lang)
+
+
+# ----- the summary -------------------------------------------------------------------------------
+
+
+def render_summary(scenario: Scenario, lang: Lang = "zh") -> str:
+    """`govcal scenario show`: calendar, leaders, units, absences, items per month, requests, policy."""
+    sections = [
+        [t("cli.scenario.title", lang, name=scenario.name, file=scenario.source or DEFAULT_SCENARIO),
+         *_calendar_lines(scenario, lang)],
+        _leader_lines(scenario, lang),
+        _unit_lines(scenario, lang),
+        _absence_lines(scenario, lang),
+        _item_lines(scenario, lang),
+        _request_lines(scenario, lang),
+        _policy_lines(scenario, lang),
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections)
+
+
+def _calendar_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    spec = scenario.calendar
+    first, last = scenario_years(scenario)
+    if spec.region == "CN":
+        region = t("cli.scenario.region.CN", lang)
+    else:
+        region = t("cli.scenario.region.none", lang, weekdays=",".join(map(str, spec.weekdays)))
+    hours = LIST_SEPARATOR[lang].join(f"{fmt_minutes(a)}-{fmt_minutes(b)}" for a, b in spec.office_hours)
+    lines = [t("cli.scenario.calendar", lang, region=region, first=first, last=last, hours=hours,
+               grain=spec.grain_minutes)]
+    if spec.local_holidays:
+        holidays = LIST_SEPARATOR[lang].join(f"{h.date.isoformat()} {h.name}" for h in spec.local_holidays)
+        lines.append(t("cli.scenario.local_holidays", lang, holidays=holidays))
+    return lines
+
+
+def _leader_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    # Leaders in the order of the rules' hierarchy (Art. 4-6), then as listed.
+    ordered = sorted(scenario.leaders, key=lambda leader: ROLES.index(leader.role))
+    rows = [[leader.title, t(f"cli.scenario.role.{leader.role}", lang), leader.domain or "", leader.id]
+            for leader in ordered]
+    headers = [t("cli.scenario.col.title", lang), t("cli.scenario.col.role", lang),
+               t("cli.scenario.col.domain", lang), "id"]
+    return [t("cli.scenario.section.leaders", lang, count=len(scenario.leaders)), *format_table(headers, rows)]
+
+
+def _unit_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    """Units counted by kind under each supervising leader."""
+    counts = Counter((unit.supervisor, unit.kind) for unit in scenario.units)
+    rows = []
+    for leader in scenario.leaders:
+        per_kind = [counts[(leader.id, kind)] for kind in UNIT_KINDS]
+        if any(per_kind):
+            rows.append([scenario.name_of(leader.id), leader.id, *map(str, per_kind), str(sum(per_kind))])
+    totals = [sum(counts[(leader.id, kind)] for leader in scenario.leaders) for kind in UNIT_KINDS]
+    rows.append([t("cli.scenario.col.total", lang), "", *map(str, totals), str(len(scenario.units))])
+    headers = [t("cli.scenario.col.supervisor", lang), "id",
+               *(t(f"cli.scenario.unit_kind.{kind}", lang) for kind in UNIT_KINDS), t("cli.scenario.col.total", lang)]
+    return [t("cli.scenario.section.units", lang, count=len(scenario.units)), *format_table(headers, rows)]
+
+
+def _absence_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    heading = t("cli.scenario.section.absences", lang, count=len(scenario.absences))
+    if not scenario.absences:
+        return [heading, t("cli.scenario.none", lang)]
+    rows = [[scenario.name_of(a.who), format_date_span(a.start, a.end, lang),
+             t(f"ui.absence.{a.kind}", lang) + (f" ({t(f'ui.half.{a.half}', lang)})" if a.half else ""), a.note]
+            for a in sorted(scenario.absences, key=lambda a: (a.start, a.who))]
+    headers = [t(f"cli.scenario.col.{column}", lang) for column in ("who", "dates", "kind", "note")]
+    return [heading, *format_table(headers, rows, wrap_columns=(3,))]
+
+
+def _item_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    """Agenda items per month submitted, per body (standing or plenary meeting)."""
+    heading = t("cli.scenario.section.items", lang, count=len(scenario.agenda))
+    if not scenario.agenda:
+        return [heading, t("cli.scenario.none", lang)]
+    counts = Counter((item.submitted.strftime("%Y-%m"), item.body) for item in scenario.agenda)
+    bodies = ("standing", "plenary")
+    rows = [[month, *(str(counts[(month, body)]) for body in bodies),
+             str(sum(counts[(month, body)] for body in bodies))]
+            for month in sorted({month for month, _ in counts})]
+    headers = [t("cli.scenario.col.month", lang), *(kind_name(body, lang) for body in bodies),
+               t("cli.scenario.col.total", lang)]
+    return [heading, *format_table(headers, rows)]
+
+
+def _request_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    heading = t("cli.scenario.section.requests", lang, count=len(scenario.meeting_requests))
+    if not scenario.meeting_requests:
+        return [heading, t("cli.scenario.none", lang)]
+    counts = Counter(request.kind for request in scenario.meeting_requests)
+    rows = [[kind_name(kind, lang), kind, str(count)] for kind, count in sorted(counts.items())]
+    headers = [t("cli.scenario.col.kind", lang), "kind", t("cli.scenario.col.count", lang)]
+    return [heading, *format_table(headers, rows)]
+
+
+def _policy_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    """The policy under its YAML field names, so a reader can find each one in the file."""
+    policy = asdict(scenario.policy)
+    weights = policy.pop("weights")
+    lines = [t("cli.scenario.section.policy", lang)]
+    for name, value in policy.items():
+        shown = f"{value[0]}-{value[1]}" if name in POLICY_PAIRS else str(value)
+        lines.append(f"  {name}: {shown}")
+    lines.append("  weights:")
+    lines.extend(f"    {name}: {value}" for name, value in weights.items())
+    return lines

@@ -1,0 +1,106 @@
+"""The commented scenario template printed by ``govcal scenario new``.
+
+Kept as text (not built from data) because its value is the comments: each field explained
+in Chinese and English, so an office clerk can fill it in without the design document.
+A test checks that it validates.
+"""
+
+SCENARIO_TEMPLATE = """\
+# govcal 场景文件（第 1 版）/ govcal scenario file (version 1)
+# 编号（id）在整个文件中必须唯一。日期写作 YYYY-MM-DD，时间写作 "HH:MM"（加引号）。
+# Ids are unique across the whole file. Dates are YYYY-MM-DD, times "HH:MM" (quoted).
+# 检查：govcal scenario validate 本文件.yaml / Check: govcal scenario validate this-file.yaml
+version: 1
+name: 示例县人民政府 2024            # 名称，出现在计划和报表中 / shown on plans and reports
+
+calendar:
+  # CN：法定节假日与调休；none：weekdays 中的星期都上班
+  # CN: statutory holidays and make-up days; none: every listed weekday works
+  region: CN
+  # weekdays: [1, 2, 3, 4, 5]        # 仅 region: none 时使用，1 = 周一 / only with region: none, 1 = Monday
+  local_holidays:     # 地方节日（放假）/ local holidays (days off)
+    - {date: 2024-04-10, name: 肉孜节}
+  # 办公时段，会议须在同一时段内 / office hours; a meeting lies inside one block
+  office_hours: [["10:00", "14:00"], ["16:00", "19:30"]]
+  grain_minutes: 15   # 会议开始时刻的粒度（能整除 60）/ start-time grain in minutes (divides 60)
+
+rooms:                # 会议室 / meeting rooms
+  - {id: r1, name: 常务会议室, capacity: 40}     # capacity：座位数 / seats
+
+# role：county_head 县长（一人 / exactly one）| executive_deputy 常务副县长
+#       | deputy 副县长 | office_director 政府办公室主任
+leaders:
+  - {id: head, title: 县长, role: county_head}
+  - {id: exec, title: 常务副县长, role: executive_deputy}
+  - {id: dep-agri, title: 副县长, role: deputy, domain: 农业农村}   # domain：分管领域 / portfolio
+  - {id: office, title: 政府办公室主任, role: office_director}
+
+units:                # kind：department 部门 | township 乡镇；supervisor：分管领导的编号 / the supervising leader's id
+  # 司法局列席常务会议（第四十三条）/ the justice bureau attends standing meetings (Art. 43)
+  - {id: justice, name: 县司法局, kind: department, supervisor: exec}
+  - {id: finance, name: 县财政局, kind: department, supervisor: exec}
+  - {id: agri, name: 县农业农村局, kind: department, supervisor: dep-agri}
+
+# 请假、出差（第六十一条），含首尾两天；half: am | pm 仅限单日
+# leave and trips (Art. 61), both ends inclusive; half: am | pm for one day only
+absences:
+  - {who: head, from: 2024-05-13, to: 2024-05-17, kind: trip, note: 赴州开会}   # kind: leave | trip | study | other
+
+commitments:          # 已定日程，占用参加者的时间 / fixed events that block their attendees
+  # kind: npc_standing_committee | cppcc | superior | inspection | other
+  - {id: npc-5, title: 县人大常委会会议, date: 2024-05-28, start: "10:00", end: "13:00",
+     kind: npc_standing_committee, attendees: [exec]}
+
+history:              # 今年已发生的事项 / what already happened this year
+  # 全县性会议，每单位每年至多一次（第四十七条）/ county-wide meetings, one a year per unit (Art. 47)
+  - {kind: county_wide, unit: finance, date: 2024-02-20}
+  - {kind: plenary, date: 2024-01-15}                      # 全体会议 / plenary meeting (Art. 41)
+  # - {kind: decided, item: Y-001, date: 2024-03-12}       # 已决定的议题，不再待议 / an item already decided
+
+policy:               # 不写则取工作规则本身的数值 / omitted: the rules' own numbers
+  standing_per_month: [1, 2]          # 常务会议每月 1-2 次（第四十二条）/ standing meetings a month (Art. 42)
+  plenary_per_year: [1, 2]            # 全体会议每年 1-2 次（第四十一条）/ plenary meetings a year (Art. 41)
+  study_every_months: 2               # 每两个月一次学习会（第五十条）/ a study session every 2 months (Art. 50)
+  county_wide_per_unit_per_year: 1    # 第四十七条 / Art. 47
+  standing_minutes: 180               # 常务会议时长（分钟）/ standing meeting length (minutes)
+  plenary_minutes: 120
+  study_minutes: 120
+  materials_lead_working_days: 2      # 会议材料提前送达的工作日数（第四十三条）/ materials lead time (Art. 43)
+  issue_within_working_days: 7        # 会议决定 7 个工作日内印发（第四十五条）/ issue decisions within (Art. 45)
+  cosign_reply_working_days: 7        # 会签 7 个工作日内答复（第五十四条）/ co-signing replies within (Art. 54)
+  filing_within_days: 30              # 30 日内备案（第五十二条）/ filing within (Art. 52)
+  # weights: {wait: 1, deadline_miss: 200}   # 软约束权重（非负整数）/ soft-rule weights (whole numbers >= 0)
+
+agenda:               # 提请常务会议或全体会议的议题（第四十三条）/ agenda items (Art. 43)
+  - id: Y-001
+    title: 关于调整2024年县级财政预算的请示
+    unit: finance               # 提请单位 / requesting unit
+    supervisor: exec            # 分管领导，默认为单位的分管领导 / default: the unit's supervisor
+    body: standing              # standing 常务会议 | plenary 全体会议
+    minutes: 20                 # 汇报和讨论时长 / minutes needed
+    submitted: 2024-04-25       # 书面提请日期 / date of the written request
+    pre_studied: false          # false：须先开专题会议研究 / false: needs a thematic meeting first
+    # 涉及资金、项目、人事、奖惩且意见不一致的不上会 / without consensus, such items wait
+    consensus: true
+    matters: [funds]            # funds | projects | staffing | rewards | normative | other
+    attending_units: [justice]  # 列席单位 / attending units
+    deadline: 2024-05-31        # 可选 / optional
+    priority: 1                 # 1 最高 .. 3 / 1 highest .. 3
+
+meeting_requests:     # 其他需安排的会议（第四十六、四十七、五十条）/ other meetings (Art. 46, 47, 50)
+  - id: M-001
+    # thematic 专题会议 | county_head_office 县长办公会议 | study 学习会
+    # | county_wide 全县性会议（须填 unit / needs unit）
+    kind: thematic
+    title: 研究县级财政预算调整专题会议
+    convener: exec              # 召集的领导 / convening leader
+    required: [exec, finance]   # 必须参加的领导或单位 / leaders or units who must attend
+    preferred: [justice]        # 最好参加 / should attend if possible
+    minutes: 60
+    earliest: 2024-05-06        # 可安排的时间窗口 / window to place it in
+    latest: 2024-05-17
+    for_items: [Y-001]          # 为这些议题做会前研究 / pre-study for these items
+    # room: r1                  # 可选 / optional
+
+flow: {}              # 公文流转仿真参数，见设计文档第 6 节 / document-flow simulation parameters (DESIGN §6)
+"""
