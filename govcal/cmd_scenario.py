@@ -124,7 +124,7 @@ def new(out: str | None, lang: Lang) -> None:
 @click.option("--items-per-month", type=click.IntRange(min=0), required=True, help="Agenda items a month.")
 @click.option("--months", type=click.IntRange(min=1, max=12), required=True, help="Months of agenda items.")
 @click.option("--seed", type=int, required=True, help="Random seed: same options and seed, same file.")
-@click.option("--year", type=int, default=None, help="Year of the scenario (default: the generator's).")
+@click.option("--year", type=int, default=None, help="Year of the scenario (default: the generator's, 2024).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the scenario to this file.")
 @lang_option
 def generate(leaders: int, units: int, items_per_month: int, months: int, seed: int, year: int | None,
@@ -132,8 +132,11 @@ def generate(leaders: int, units: int, items_per_month: int, months: int, seed: 
     """Generate a random but valid scenario of the given size (for load tests and benchmarks)."""
     from scheduler.generate import generate_scenario_yaml  # the generator pulls in more than the other commands
 
-    text = generate_scenario_yaml(leaders=leaders, units=units, items_per_month=items_per_month, months=months,
-                                  seed=seed, year=year)
+    size = dict(leaders=leaders, units=units, items_per_month=items_per_month, months=months, seed=seed)
+    try:
+        text = generate_scenario_yaml(**size, **({} if year is None else {"year": year}))
+    except ValueError as error:  # arguments that cannot describe a county; the generator says which
+        raise click.UsageError(str(error)) from None
     parse_scenario(text, out or "<generated>")  # never hand out a file that would not load
     _emit(text, out, lang)
 
