@@ -61,9 +61,9 @@ register({
     # Titles and sections.
     "ui.title.plan": ("{scenario} 会议安排（{first} 至 {last}）", "{scenario}: meeting plan ({first} to {last})"),
     "ui.title.items_of": ("{title}（{date} {time}）", "{title} ({date} {time})"),
-    "ui.title.calendar": ("{scenario} {month}", "{scenario}, {month}"),
+    "ui.title.calendar": ("{scenario} · {month}", "{scenario} · {month}"),
     "ui.section.meetings": ("会议安排", "Meetings"),
-    "ui.section.items": ("议题（按上会顺序）", "Agenda items (running order)"),
+    "ui.section.items_of": ("{meeting}议题（按上会顺序）", "{meeting}: agenda items in running order"),
     "ui.section.deferred": ("暂缓议题", "Deferred items"),
     "ui.section.rejected": ("未安排会议", "Requests not scheduled"),
     "ui.section.absences": ("请假外出", "Absences"),

@@ -19,6 +19,7 @@ from govcal.exports.view import (
     item_title,
     kind_name,
     meetings_in_order,
+    party_name,
     party_names,
     request_title,
     room_name,
@@ -33,8 +34,9 @@ COLUMN_GAP = "  "
 # Widest a column of free text may grow before it wraps (terminal columns).
 TEXT_COLUMN_WIDTH = 36
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
-# Wrapping breaks between words of Latin text and between any two CJK characters.
-_TOKEN = re.compile(r"[\u2e80-\uffff]\s*|[^\s\u2e80-\uffff]+\s*|\s+")
+# Wrapping breaks after spaces and list separators, so names in a list stay whole; a run longer
+# than the column (a long Chinese title) is cut at the column's width.
+_TOKEN = re.compile(r"[^\s、，,]+[\s、，,]*|[\s、，,]+")
 
 
 def wrap_to_width(text: str, width: int) -> list[str]:
@@ -124,7 +126,7 @@ def render_plan(plan: Plan, scenario: Scenario, lang: Lang = "zh", *, color: boo
         [t(f"ui.col.{key}", lang) for key in ("date", "weekday", "time", "meeting", "kind", "room", "presider",
                                                "attendees")],
         [[format_date(m.date, lang), weekday_name(m.date, lang), time_span(m.start, m.end), m.title,
-          kind_name(m.kind, lang), room_name(m.room, scenario), scenario.name_of(m.presider),
+          kind_name(m.kind, lang), room_name(m.room, scenario), party_name(scenario, m.presider),
           party_names(m.attendees, scenario, lang)] for m in meetings],
         wrap_columns=(3, 7),
     )
@@ -134,7 +136,7 @@ def render_plan(plan: Plan, scenario: Scenario, lang: Lang = "zh", *, color: boo
         title = t("ui.title.items_of", lang, title=meeting.title, date=format_date(meeting.date, lang),
                   time=time_span(meeting.start, meeting.end))
         lines += section(
-            f"{title} {t('ui.section.items', lang)}",
+            t("ui.section.items_of", lang, meeting=title),
             [t(f"ui.col.{key}", lang) for key in ("number", "id", "item", "reporting_unit", "supervisor",
                                                    "attending_units", "minutes")],
             [[str(row.number), row.id, row.title, row.unit, row.supervisor, row.attending_units,

@@ -22,6 +22,7 @@ from govcal.exports.view import (
     absences_in_period,
     item_rows,
     meetings_in_order,
+    party_name,
     room_name,
     takes_part,
 )
@@ -56,9 +57,14 @@ def address(party_id: str, slug: str) -> str:
 
 
 def meeting_uid(meeting: PlannedMeeting, slug: str) -> str:
-    """Scenario + meeting kind + request (or the planner's slot id): stable when the meeting moves."""
+    """Scenario + meeting kind + request (or the planner's slot id such as ``standing-2024-05-1``).
+
+    Neither date nor time enters it, so the UID stays when a revised plan moves the meeting.
+    """
     identity = meeting.request or meeting.id
-    return f"{meeting.kind}-{identity}@{slug}.{MAIL_DOMAIN}"
+    if not identity.startswith(f"{meeting.kind}-"):
+        identity = f"{meeting.kind}-{identity}"
+    return f"{identity}@{slug}.{MAIL_DOMAIN}"
 
 
 def shanghai_timezone() -> Timezone:
@@ -86,7 +92,7 @@ def at(day: date, minutes: int) -> datetime:
 def participant(party_id: str, scenario: Scenario, slug: str, role: str | None = None) -> vCalAddress:
     """An ORGANIZER or ATTENDEE value naming a leader (a person) or a unit (a group)."""
     value = vCalAddress(address(party_id, slug))
-    value.params["CN"] = vText(scenario.name_of(party_id))
+    value.params["CN"] = vText(party_name(scenario, party_id))
     value.params["CUTYPE"] = vText("INDIVIDUAL" if party_id in scenario.leader_ids else "GROUP")
     if role:
         value.params["ROLE"] = vText(role)
@@ -94,7 +100,7 @@ def participant(party_id: str, scenario: Scenario, slug: str, role: str | None =
 
 
 def meeting_description(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> str:
-    lines = [t("ui.ics.presider", lang, name=scenario.name_of(meeting.presider))]
+    lines = [t("ui.ics.presider", lang, name=party_name(scenario, meeting.presider))]
     rows = item_rows(meeting, scenario, lang)
     if rows:
         lines.append(t("ui.ics.items", lang))

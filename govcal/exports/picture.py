@@ -26,6 +26,7 @@ from govcal.exports.view import (
     meetings_in_order,
     month_title,
     months,
+    party_name,
     plan_calendar,
     weekday_name,
 )
@@ -47,7 +48,7 @@ DPI = 110
 CELL_INCHES = (2.3, 1.45)
 LINES_PER_CELL = 5
 LINE_STEP = 0.14
-ENTRY_COLUMNS = 26  # display columns of one entry line before it is cut with an ellipsis
+ENTRY_COLUMNS = 28  # display columns of one entry line before it is cut with an ellipsis
 
 
 def shorten(text: str, columns: int = ENTRY_COLUMNS) -> str:
@@ -67,7 +68,7 @@ def cell_entries(day: date, meetings: list[PlannedMeeting], absences: list[Absen
     for absence in absences:
         if absence.start <= day <= absence.end:
             kind = t(f"ui.absence.{absence.kind}", lang)
-            text = t("ui.absence.row", lang, who=scenario.name_of(absence.who), kind=kind)
+            text = t("ui.absence.row", lang, who=party_name(scenario, absence.who), kind=kind)
             if absence.half:
                 text = f"{text} {t(f'ui.half.{absence.half}', lang)}"
             entries.append((shorten(text), None))
@@ -92,8 +93,9 @@ def draw_month(axes: Axes, year: int, month: int, plan: Plan, scenario: Scenario
     weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     meetings = meetings_in_order(plan)
     absences = absences_in_period(plan, scenario)
-    axes.set_xlim(0, 7)
-    axes.set_ylim(len(weeks), -0.35)
+    # A small margin keeps the outer grid lines inside the axes, where they are not clipped.
+    axes.set_xlim(-0.01, 7.01)
+    axes.set_ylim(len(weeks) + 0.01, -0.35)
     axes.axis("off")
     axes.set_title(t("ui.title.calendar", lang, scenario=plan.scenario, month=month_title(year, month, lang)),
                    fontsize=13, loc="left")
@@ -106,23 +108,22 @@ def draw_month(axes: Axes, year: int, month: int, plan: Plan, scenario: Scenario
                                      else OUTSIDE_SHADE, edgecolor="#999999", linewidth=0.6))
             if not in_month:
                 continue
-            axes.text(column + 0.04, row + 0.05, str(day.day), ha="left", va="top", fontsize=9,
-                      fontweight="bold")
+            axes.text(column + 0.04, row + 0.05, str(day.day), ha="left", va="top", fontsize=10)
             flag = holiday_label(day, calendar, lang) or (t("ui.day.makeup", lang)
                                                           if calendar.is_makeup_day(day) else "")
             if flag:
-                axes.text(column + 0.96, row + 0.05, shorten(flag, 16), ha="right", va="top", fontsize=7.5,
+                axes.text(column + 0.96, row + 0.05, shorten(flag, 22), ha="right", va="top", fontsize=7.5,
                           color="#B22222" if calendar.holiday_name(day) else "#9A6700")
             if not plan.period_from <= day <= plan.period_to:
                 continue
             for line, (text, kind) in enumerate(cell_entries(day, meetings, absences, scenario, lang)):
                 y = row + 0.3 + line * LINE_STEP
                 if kind is None:
-                    axes.text(column + 0.04, y, text, ha="left", va="center", fontsize=6.5, color=AWAY_COLOUR,
+                    axes.text(column + 0.04, y, text, ha="left", va="center", fontsize=7.5, color=AWAY_COLOUR,
                               bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": AWAY_COLOUR,
                                     "linestyle": "--", "linewidth": 0.6})
                 else:
-                    axes.text(column + 0.04, y, text, ha="left", va="center", fontsize=6.5, color="white",
+                    axes.text(column + 0.04, y, text, ha="left", va="center", fontsize=7.5, color="white",
                               bbox={"boxstyle": "round,pad=0.15", "facecolor": KIND_COLOURS.get(kind, "#333333"),
                                     "edgecolor": "none"})
 

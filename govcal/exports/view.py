@@ -19,6 +19,7 @@ from scheduler.domain import Absence, AgendaItem, Commitment, Scenario, fmt_minu
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
 from scheduler.rules import zh_numeral
+from scheduler.scenario import scenario_calendar
 
 # ----- text width --------------------------------------------------------------------------
 
@@ -75,9 +76,18 @@ def cite_articles(articles: Iterable[str], lang: Lang) -> str:
 # ----- names from the scenario ---------------------------------------------------------------
 
 
+def party_name(scenario: Scenario, party_id: str) -> str:
+    """A leader's title or a unit's name; leaders who share a title (two 副县长) get their domain added."""
+    name = scenario.name_of(party_id)
+    leader = next((x for x in scenario.leaders if x.id == party_id), None)
+    if leader is not None and sum(other.title == leader.title for other in scenario.leaders) > 1:
+        return f"{name}（{leader.domain or leader.id}）"
+    return name
+
+
 def party_names(party_ids: Iterable[str], scenario: Scenario, lang: Lang) -> str:
     """Leader titles and unit names in the given order (unknown ids are shown as they are)."""
-    return join_names((scenario.name_of(party) for party in party_ids), lang)
+    return join_names((party_name(scenario, party) for party in party_ids), lang)
 
 
 def room_name(room_id: str | None, scenario: Scenario) -> str:
@@ -136,7 +146,7 @@ def item_rows(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> list[I
             rows.append(ItemRow(number, item_id, item_id, "", "", "", None))
             continue
         rows.append(ItemRow(
-            number, item.id, item.title, scenario.name_of(item.unit), scenario.name_of(item.supervisor),
+            number, item.id, item.title, party_name(scenario, item.unit), party_name(scenario, item.supervisor),
             party_names(item.attending_units, scenario, lang), item.minutes,
         ))
     return rows
@@ -151,7 +161,14 @@ def item_title(scenario: Scenario, item_id: str) -> str:
 
 
 def plan_calendar(plan: Plan, scenario: Scenario) -> WorkCalendar:
-    """The working-day calendar covering the plan's period (holidays, make-up days)."""
+    """The working-day calendar covering the plan's period (holidays, make-up days).
+
+    Usually the scenario's shared calendar; a plan may also cover a year none of the scenario's
+    dates mention, and then gets its own (which raises CalendarRangeError beyond the data).
+    """
+    calendar = scenario_calendar(scenario)
+    if calendar.covers(plan.period_from) and calendar.covers(plan.period_to):
+        return calendar
     return calendar_for(scenario.calendar, (plan.period_from.year, plan.period_to.year))
 
 
@@ -173,7 +190,7 @@ def commitments_in_period(plan: Plan, scenario: Scenario) -> list[Commitment]:
 def absence_text(absence: Absence, scenario: Scenario, lang: Lang) -> str:
     """``县长外出（赴州开会）`` / ``County head: Trip (...)``."""
     kind = t(f"ui.absence.{absence.kind}", lang)
-    who = scenario.name_of(absence.who)
+    who = party_name(scenario, absence.who)
     if absence.note:
         return t("ui.absence.row_note", lang, who=who, kind=kind, note=absence.note)
     return t("ui.absence.row", lang, who=who, kind=kind)

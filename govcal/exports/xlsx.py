@@ -20,6 +20,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.constants import ARC_CORE
+from openpyxl.xml.functions import tostring
 
 from govcal.exports.view import (
     absence_text,
@@ -38,6 +40,7 @@ from govcal.exports.view import (
     kind_name,
     meetings_in_order,
     month_title,
+    party_name,
     party_names,
     plan_calendar,
     request_title,
@@ -60,6 +63,7 @@ FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 MIN_COLUMN_WIDTH = 6
 MAX_COLUMN_WIDTH = 48  # wider cells wrap
 TITLE_ROW, HEADER_ROW = 1, 2
+LINE_HEIGHT = 15  # points per line of 11-point text
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -129,7 +133,7 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
             entries.append(((meeting.date, meeting.start, 2), [
                 format_date(meeting.date, lang), weekday_name(meeting.date, lang),
                 time_span(meeting.start, meeting.end), meeting.title, room_name(meeting.room, scenario),
-                scenario.name_of(meeting.presider), party_names(meeting.attendees, scenario, lang),
+                party_name(scenario, meeting.presider), party_names(meeting.attendees, scenario, lang),
                 party_names(hosting_units(meeting, scenario), scenario, lang),
             ]))
         for commitment in (c for c in commitments if week.first <= c.date <= week.last):
@@ -142,7 +146,7 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
             first, last = max(absence.start, week.first), min(absence.end, week.last)
             entries.append(((first, -1, 1), [
                 format_date_span(first, last, lang), weekday_span(first, last, lang), absence_time(absence, lang),
-                absence_text(absence, scenario, lang), "", "", scenario.name_of(absence.who), "",
+                absence_text(absence, scenario, lang), "", "", party_name(scenario, absence.who), "",
             ]))
         entries.sort(key=lambda entry: entry[0])
         label = t("ui.week", lang, number=week.number, first=format_date(week.first, lang),
@@ -178,8 +182,8 @@ def deferred_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
     for deferral in plan.deferred:
         item = item_of(scenario, deferral.item)
         rows.append([
-            deferral.item, item.title if item else deferral.item, scenario.name_of(item.unit) if item else "",
-            scenario.name_of(item.supervisor) if item else "", deferral.reason, cite_articles(deferral.rules, lang),
+            deferral.item, item.title if item else deferral.item, party_name(scenario, item.unit) if item else "",
+            party_name(scenario, item.supervisor) if item else "", deferral.reason, cite_articles(deferral.rules, lang),
         ])
     return SheetSpec(
         t("ui.sheet.deferred", lang), title_of(plan, "ui.sheet.deferred", lang),
@@ -194,7 +198,7 @@ def rejected_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
         request = next((r for r in scenario.meeting_requests if r.id == rejection.request), None)
         rows.append([
             rejection.request, request_title(scenario, rejection.request),
-            kind_name(request.kind, lang) if request else "", scenario.name_of(request.convener) if request else "",
+            kind_name(request.kind, lang) if request else "", party_name(scenario, request.convener) if request else "",
             rejection.reason, cite_articles(rejection.rules, lang),
         ])
     return SheetSpec(
@@ -209,28 +213,26 @@ def leader_sheets(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: 
     meetings = meetings_in_order(plan)
     absences = absences_in_period(plan, scenario)
     commitments = commitments_in_period(plan, scenario)
-    duplicated_titles = {x.title for x in scenario.leaders if sum(y.title == x.title for y in scenario.leaders) > 1}
     sheets = []
     for leader in scenario.leaders:
-        label = leader.title
-        if leader.title in duplicated_titles:
-            label = f"{leader.title}（{leader.domain or leader.id}）"
+        label = party_name(scenario, leader.id)
         blocks: list[Block] = []
         for day in calendar.days(plan.period_from, plan.period_to):
             if not blocks or day.day == 1:
                 blocks.append(Block(month_title(day.year, day.month, lang)))
-            entries: list[list[Cell]] = [
-                [time_span(m.start, m.end), m.title, room_name(m.room, scenario),
-                 t("ui.role.presider" if m.presider == leader.id else "ui.role.attendee", lang)]
+            # (start minute, row); an absence sorts first, as the schedule sheet lists it.
+            entries: list[tuple[int, Row]] = [
+                (m.start, [time_span(m.start, m.end), m.title, room_name(m.room, scenario),
+                           t("ui.role.presider" if m.presider == leader.id else "ui.role.attendee", lang)])
                 for m in meetings if m.date == day and takes_part(m, leader.id)
             ]
-            entries += [[time_span(c.start, c.end), c.title, "", t("ui.role.attendee", lang)]
+            entries += [(c.start, [time_span(c.start, c.end), c.title, "", t("ui.role.attendee", lang)])
                         for c in commitments if c.date == day and leader.id in c.attendees]
-            entries += [[absence_time(a, lang), absence_text(a, scenario, lang), "", t("ui.role.away", lang)]
+            entries += [(-1, [absence_time(a, lang), absence_text(a, scenario, lang), "", t("ui.role.away", lang)])
                         for a in absences if a.who == leader.id and a.start <= day <= a.end]
-            entries.sort(key=lambda entry: str(entry[0]))
-            facts = [format_date(day, lang), weekday_name(day, lang), day_kind(day, calendar, lang)]
-            blocks[-1].rows += [facts + entry for entry in entries] or [[*facts, "", "", "", ""]]
+            entries.sort(key=lambda entry: entry[0])
+            facts: Row = [format_date(day, lang), weekday_name(day, lang), day_kind(day, calendar, lang)]
+            blocks[-1].rows += [facts + row for _, row in entries] or [[*facts, "", "", "", ""]]
         period = format_date_span(plan.period_from, plan.period_to, lang)
         sheets.append(SheetSpec(
             unique_sheet_name(label, used_names),
@@ -262,7 +264,15 @@ def unique_sheet_name(wanted: str, used: set[str]) -> str:
 
 
 def cell_width(value: Cell) -> int:
+    """Display width of the widest line of a cell (CJK characters count two)."""
     return max((display_width(line) for line in str(value).split("\n")), default=0) if value is not None else 0
+
+
+def wrapped_lines(value: Cell, width: int) -> int:
+    """Lines a cell's text takes in a column `width` characters wide."""
+    if value is None:
+        return 1
+    return sum(max(1, -(-display_width(line) // max(width, 1))) for line in str(value).split("\n"))
 
 
 def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lang) -> None:
@@ -276,6 +286,7 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
         cell = sheet.cell(HEADER_ROW, column, header)
         cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), _HEADER_FILL, _BORDER, _CENTRED
     widths = [cell_width(header) for header in spec.headers]
+    data_rows: list[tuple[int, Row]] = []
     row_number = HEADER_ROW
     for index, block in enumerate(spec.blocks):
         if block.label is not None:
@@ -287,13 +298,20 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
             sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=columns)
         for values in block.rows:
             row_number += 1
+            data_rows.append((row_number, values))
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row_number, column, value)
                 cell.border, cell.alignment = _BORDER, _WRAP_TOP
                 widths[column - 1] = max(widths[column - 1], cell_width(value))
+    widths = [min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH) for width in widths]
     for column, width in enumerate(widths, start=1):
-        letter = sheet.cell(HEADER_ROW, column).column_letter
-        sheet.column_dimensions[letter].width = min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH)
+        sheet.column_dimensions[sheet.cell(HEADER_ROW, column).column_letter].width = width
+    # Not every spreadsheet program grows a row for wrapped text on opening, so rows whose text
+    # wraps get their height here: one line height per wrapped line.
+    for row_number, values in data_rows:
+        lines = max(wrapped_lines(value, width - 2) for value, width in zip(values, widths, strict=False))
+        if lines > 1:
+            sheet.row_dimensions[row_number].height = LINE_HEIGHT * lines
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
     sheet.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
@@ -314,8 +332,11 @@ def workbook_spec(plan: Plan, scenario: Scenario, lang: Lang) -> list[SheetSpec]
     return specs + leader_sheets(plan, scenario, calendar, lang, used)
 
 
-def repack(data: bytes, stamp: datetime) -> bytes:
-    """The same zip with every member dated `stamp`: openpyxl dates members with the wall clock."""
+def repack(data: bytes, stamp: datetime, replaced: dict[str, bytes]) -> bytes:
+    """The same zip with every member dated `stamp` and the members in `replaced` swapped in.
+
+    openpyxl dates zip members, and the document's "modified" property, with the wall clock.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -323,7 +344,7 @@ def repack(data: bytes, stamp: datetime) -> bytes:
             member = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            target.writestr(member, source.read(info.filename))
+            target.writestr(member, replaced.get(info.filename) or source.read(info.filename))
     return output.getvalue()
 
 
@@ -331,7 +352,7 @@ def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
     """The .xlsx bytes; identical for the same plan (document times come from the plan's period)."""
     workbook = Workbook()
     stamp = datetime.combine(plan.period_from, time(0, 0))
-    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.created = stamp
     workbook.properties.creator = workbook.properties.lastModifiedBy = "govcal"
     workbook.properties.title = plan.scenario
     for index, spec in enumerate(workbook_spec(plan, scenario, lang)):
@@ -339,5 +360,5 @@ def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
         write_sheet(sheet, spec, plan.scenario, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return repack(buffer.getvalue(), stamp)
-
+    workbook.properties.modified = stamp  # save() has just set it to the current time
+    return repack(buffer.getvalue(), stamp, {ARC_CORE: tostring(workbook.properties.to_tree())})
