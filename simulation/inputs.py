@@ -16,6 +16,7 @@ from scheduler.calendar import CalendarRangeError, calendar_for
 from scheduler.domain import Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.plan import Plan
+from scheduler.scenario import scenario_years
 from simulation.clock import WorkClock
 from simulation.params import FlowParams, flow_params
 
@@ -52,15 +53,6 @@ class FlowInputs:
     warmup_minute: float
 
 
-def scenario_dates(scenario: Scenario) -> list[date]:
-    """Every date the scenario itself states (absences, agenda, history, commitments, holidays)."""
-    dates = [d for a in scenario.absences for d in (a.start, a.end)]
-    dates += [i.submitted for i in scenario.agenda if i.submitted.year > 1970]
-    dates += [h.date for h in scenario.history] + [c.date for c in scenario.commitments]
-    dates += [h.date for h in scenario.calendar.local_holidays]
-    return dates
-
-
 def _start_date(scenario: Scenario, plan: Plan | None, override: Any) -> date:
     """1 January of the scenario's year (the plan's year if a plan is given), or ``flow.start``."""
     if isinstance(override, date):
@@ -72,10 +64,7 @@ def _start_date(scenario: Scenario, plan: Plan | None, override: Any) -> date:
             raise InputError([Problem(scenario.source, "flow.start", "input.bad_date", {"value": override})]) from None
     if plan is not None:
         return date(plan.period_from.year, 1, 1)
-    dates = scenario_dates(scenario)
-    if not dates:
-        raise InputError([Problem(scenario.source, "flow.start", "input.missing", {})])
-    return date(min(dates).year, 1, 1)
+    return date(scenario_years(scenario)[0], 1, 1)
 
 
 def _signer_ids(scenario: Scenario, params: FlowParams) -> tuple[str, str | None, str | None]:
@@ -160,10 +149,8 @@ def _meetings(scenario: Scenario, plan: Plan | None, clock: WorkClock) -> tuple[
 
 def _leave_days(scenario: Scenario, clock: WorkClock) -> tuple[int, ...]:
     """Working days outside the years the scenario's own dates cover: leave is generated there."""
-    dates = scenario_dates(scenario)
-    if not dates:
-        return tuple(range(clock.working_day_count))
-    first, last = date(min(dates).year, 1, 1), date(max(dates).year, 12, 31)
+    first_year, last_year = scenario_years(scenario)
+    first, last = date(first_year, 1, 1), date(last_year, 12, 31)
     return tuple(i for i, o in enumerate(clock.working_ordinals)
                  if not first.toordinal() <= o <= last.toordinal())
 

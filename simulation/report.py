@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -126,14 +126,23 @@ def summary_to_json(summary: Summary, lang: Lang = "zh") -> dict[str, object]:
     }
 
 
-def _interval(e: Estimate, digits: int = 2, percent: bool = False) -> str:
+def format_interval(e: Estimate, digits: int = 2, percent: bool = False) -> str:
     if math.isnan(e.mean):
         return "—"
     scale, unit = (100, "%") if percent else (1, "")
     return f"{e.mean * scale:.{digits}f}{unit} [{e.low * scale:.{digits}f}, {e.high * scale:.{digits}f}]"
 
 
-def summary_table(summary: Summary, lang: Lang = "zh", resource_names: dict[str, str] | None = None) -> str:
+TableFormatter = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
+
+
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows joined with bars; the CLI passes its width-aware formatter instead."""
+    return [" | ".join(headers), *(" | ".join(row) for row in rows)]
+
+
+def summary_table(summary: Summary, lang: Lang = "zh", resource_names: dict[str, str] | None = None,
+                  table: TableFormatter = plain_table) -> str:
     """The terminal view: headline KPIs, one row per deadline, utilisation of each resource."""
     names = {"office": t("sim.resource.office", lang), "justice": t("sim.resource.justice", lang),
              **(resource_names or {})}
@@ -143,16 +152,16 @@ def summary_table(summary: Summary, lang: Lang = "zh", resource_names: dict[str,
         t("sim.window", lang, horizon=summary.horizon_days, warmup=summary.warmup_days),
         t("sim.documents", lang, arrived=f"{summary.arrived:.1f}", completed=f"{summary.completed:.1f}",
           in_progress=f"{summary.in_progress:.1f}"),
-        f"  {t('sim.throughput', lang)}: {_interval(summary.throughput)}",
-        f"  {t('sim.wip', lang)}: {_interval(summary.wip)}",
-        f"  {t('sim.cycle', lang)}: {_interval(summary.cycle)}  "
+        f"  {t('sim.throughput', lang)}: {format_interval(summary.throughput)}",
+        f"  {t('sim.wip', lang)}: {format_interval(summary.wip)}",
+        f"  {t('sim.cycle', lang)}: {format_interval(summary.cycle)}  "
         + t("sim.percentiles", lang, p50=f"{summary.cycle_p50:.2f}", p90=f"{summary.cycle_p90:.2f}"),
         "",
-        f"  {t('sim.col.deadline', lang)} | {t('sim.col.on_time', lang)} | {t('sim.col.count', lang)}",
     ]
-    for kpi in summary.deadlines:
-        share = _interval(kpi.on_time, 1, percent=True)
-        lines.append(f"  {article_label(kpi.rule, lang)} {kpi.name(lang)} | {share} | {kpi.count:.1f}")
+    headers = [t("sim.col.deadline", lang), t("sim.col.on_time", lang), t("sim.col.count", lang)]
+    rows = [[f"{article_label(k.rule, lang)} {k.name(lang)}", format_interval(k.on_time, 1, percent=True),
+             f"{k.count:.1f}"] for k in summary.deadlines]
+    lines += ["  " + line for line in table(headers, rows)]
     lines.append("  " + t("sim.silent", lang, count=f"{summary.silent_replies:.1f}"))
     lines.append("")
     usage = ", ".join(f"{names.get(key, key)} {value:.0%}" for key, value in summary.utilisation.items())

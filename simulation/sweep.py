@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from simulation.inputs import FlowInputs
-from simulation.report import Summary, article_label, summarise, summary_to_json
+from simulation.report import (
+    Summary,
+    TableFormatter,
+    article_label,
+    format_interval,
+    plain_table,
+    summarise,
+    summary_to_json,
+)
 from simulation.runner import Progress, default_jobs, run_tasks
 
 
@@ -79,17 +87,12 @@ def sweep_to_json(sweep: Sweep, lang: Lang = "zh") -> dict[str, object]:
     }
 
 
-def sweep_table(sweep: Sweep, lang: Lang = "zh") -> str:
+def sweep_table(sweep: Sweep, lang: Lang = "zh", table: TableFormatter = plain_table) -> str:
     """One row per load: on-time share of each deadline with its interval, then the verdict."""
     first = sweep.summaries[0]
-    header = [t("sim.col.load", lang), *(article_label(k.rule, lang) for k in first.deadlines), t("sim.cycle", lang)]
-    rows = [" | ".join(header)]
-    for summary in sweep.summaries:
-        cells = [f"×{summary.load:g}"]
-        for kpi in summary.deadlines:
-            e = kpi.on_time
-            cells.append("—" if math.isnan(e.mean) else f"{e.mean:.1%} [{e.low:.1%}, {e.high:.1%}]")
-        cells.append(f"{summary.cycle.mean:.2f}")
-        rows.append(" | ".join(cells))
+    headers = [t("sim.col.load", lang), *(article_label(k.rule, lang) for k in first.deadlines),
+               t("sim.cycle", lang)]
+    rows = [[f"×{s.load:g}", *(format_interval(k.on_time, 1, percent=True) for k in s.deadlines),
+             f"{s.cycle.mean:.2f}"] for s in sweep.summaries]
     names = [f"{article_label(k.rule, lang)}: {k.name(lang)}" for k in first.deadlines]
-    return "\n".join([*rows, "", *names, "", sweep.verdict(lang)])
+    return "\n".join([*table(headers, rows), "", *names, "", sweep.verdict(lang)])

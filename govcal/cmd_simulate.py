@@ -1,0 +1,188 @@
+"""``govcal simulate`` and ``govcal whatif``: the document-flow simulation (DESIGN §6, issue 5).
+
+With ``--format json`` standard output carries the JSON document alone; the progress bar (only on a
+terminal) and "wrote ..." notes go to standard error. ``--out DIR`` files appear only when the
+whole run succeeded (`govcal.files.staged_dir`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from govcal.common import lang_option, scenario_option
+from govcal.files import staged_dir
+from govcal.render import format_table
+from scheduler.errors import InputError, Problem
+from scheduler.i18n import Lang, t
+from scheduler.plan import Plan, read_plan
+from scheduler.scenario import load_scenario
+from simulation.inputs import FlowInputs, build_inputs
+from simulation.mmc import validate_mmc
+from simulation.runner import Progress, default_jobs, run_replications
+from simulation.sweep import parse_loads, run_sweep, sweep_table, sweep_to_json
+
+FORMATS = ("table", "json")
+DEFAULT_REPS = 20
+DEFAULT_WHATIF_REPS = 10
+DEFAULT_LOADS = "1,1.5,2,3"
+STATIONS = ("office", "justice")
+
+
+def progress_bar(label: str) -> Progress | None:
+    """A one-line bar on standard error when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _inputs(scenario_path: str | None, plan_path: str | None) -> FlowInputs:
+    scenario = load_scenario(scenario_path)
+    plan: Plan | None = read_plan(plan_path) if plan_path else None
+    return build_inputs(scenario, plan)
+
+
+def _resource_names(scenario_path: str | None) -> dict[str, str]:
+    """Utilisation keys -> readable names: a leader's title with the portfolio telling deputies apart."""
+    names = {}
+    for leader in load_scenario(scenario_path).leaders:
+        title = f"{leader.title}（{leader.domain}）" if leader.domain else leader.title
+        names[leader.id] = names[f"signer:{leader.id}"] = title
+    for station in STATIONS:  # a leader whose id is a station's is reported as "signer:<id>"
+        names.pop(station, None)
+    return names
+
+
+def _positive(value: float | int, option: str) -> None:
+    if not value > 0:
+        raise InputError([Problem("<command line>", option, "sim.not_positive", {"value": value})])
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    return format_table(headers, rows)
+
+
+def _emit(document: dict[str, object], text: str, output_format: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        click.echo(text)
+
+
+def _wrote(out: Path, names: Sequence[str], lang: Lang) -> None:
+    for name in names:
+        click.echo(t("sim.wrote", lang, path=out / name), err=True)
+
+
+common_options = [
+    scenario_option(),
+    click.option("--plan", "plan_path", type=click.Path(dir_okay=False), default=None,
+                 help="Planner's plan.json: decided documents arrive on its meetings' dates."),
+    click.option("--seed", type=int, default=1, show_default=True, help="Seed of every random stream."),
+    click.option("--jobs", type=int, default=None, help="Worker processes (default: min(2, CPUs))."),
+    click.option("--target", type=float, default=0.95, show_default=True, help="On-time share deadlines must keep."),
+    click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+                 help="Folder for the JSON and the plots."),
+    click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True),
+    lang_option,
+]
+
+
+def with_common_options(command: click.decorators.FC) -> click.decorators.FC:
+    for option in reversed(common_options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@click.option("--load", type=float, default=1.0, show_default=True, help="Factor on every arrival rate.")
+@click.option("--reps", type=int, default=DEFAULT_REPS, show_default=True, help="Independent replications.")
+@click.option("--validate", type=click.Choice(["mmc"]), default=None,
+              help="Run the reduced M/M/c model instead and compare its waiting time with Erlang C.")
+@click.option("--arrival-rate", type=float, default=None, help="M/M/c arrival rate (with --validate mmc).")
+@click.option("--service-rate", type=float, default=None, help="M/M/c service rate per server.")
+@click.option("--servers", type=int, default=None, help="M/M/c number of servers.")
+@with_common_options
+def simulate(load: float, reps: int, validate: str | None, arrival_rate: float | None, service_rate: float | None,
+             servers: int | None, scenario_path: str | None, plan_path: str | None, seed: int, jobs: int | None,
+             target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+    """Simulate the document flow: on-time shares of Art. 45, 52 and 54 deadlines with 95% intervals."""
+    _positive(reps, "--reps")
+    if validate == "mmc":
+        _simulate_mmc(arrival_rate, service_rate, servers, reps, seed, out_dir, output_format, lang)
+        return
+    _positive(load, "--load")
+    from simulation import plots
+    from simulation.report import summarise, summary_table, summary_to_json
+
+    inputs = _inputs(scenario_path, plan_path)
+    replications = run_replications(inputs, load, reps, seed, jobs or default_jobs(), progress_bar("simulate"))
+    summary = summarise(inputs, load, seed, replications)
+    document = summary_to_json(summary, lang)
+    if out_dir:
+        out = Path(out_dir)
+        names = ["simulation.json", "cycle-time.png", "backlog.png", "on-time.png"]
+        with staged_dir(out) as scratch:
+            (scratch / names[0]).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+            plots.save(plots.cycle_distribution(replications, lang), scratch / names[1])
+            plots.save(plots.backlog_over_time(replications, inputs.params.warmup_days, lang), scratch / names[2])
+            plots.save(plots.on_time_shares(summary, target, lang), scratch / names[3])
+        _wrote(out, names, lang)
+    _emit(document, summary_table(summary, lang, _resource_names(scenario_path), _table), output_format)
+
+
+def _simulate_mmc(arrival_rate: float | None, service_rate: float | None, servers: int | None, reps: int, seed: int,
+                  out_dir: str | None, output_format: str, lang: Lang) -> None:
+    missing = [Problem("<command line>", option, "input.missing", {})
+               for option, value in (("--arrival-rate", arrival_rate), ("--service-rate", service_rate),
+                                     ("--servers", servers)) if value is None]
+    if missing:
+        raise InputError(missing)
+    assert arrival_rate is not None and service_rate is not None and servers is not None
+    result = validate_mmc(arrival_rate, service_rate, servers, reps=reps, seed=seed, progress=progress_bar("M/M/c"))
+    document = result.to_json()
+    if out_dir:
+        with staged_dir(out_dir) as scratch:
+            (scratch / "mmc.json").write_text(json.dumps(document, indent=2), encoding="utf-8")
+        _wrote(Path(out_dir), ["mmc.json"], lang)
+    text = t("sim.mmc", lang, servers=servers, rho=f"{result.rho:.3f}", wq=f"{result.wq.mean:.4f}",
+             lo=f"{result.wq.low:.4f}", hi=f"{result.wq.high:.4f}", exact=f"{result.erlang_c_wq:.4f}")
+    _emit(document, text, output_format)
+
+
+@click.command()
+@click.option("--load", "loads_text", default=DEFAULT_LOADS, show_default=True,
+              help="Comma-separated load factors to sweep.")
+@click.option("--reps", type=int, default=DEFAULT_WHATIF_REPS, show_default=True, help="Replications per load.")
+@with_common_options
+def whatif(loads_text: str, reps: int, scenario_path: str | None, plan_path: str | None, seed: int,
+           jobs: int | None, target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+    """Sweep the load: on-time share per deadline against load, and the breaking point."""
+    _positive(reps, "--reps")
+    loads = parse_loads(loads_text)
+    from simulation import plots
+
+    inputs = _inputs(scenario_path, plan_path)
+    sweep = run_sweep(inputs, loads, reps, seed, jobs or default_jobs(), target, progress_bar("whatif"))
+    document = sweep_to_json(sweep, lang)
+    if out_dir:
+        out = Path(out_dir)
+        names = ["whatif.json", "whatif.png"]
+        with staged_dir(out) as scratch:
+            (scratch / names[0]).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+            plots.save(plots.whatif_curves(sweep, lang), scratch / names[1])
+        _wrote(out, names, lang)
+    _emit(document, sweep_table(sweep, lang, _table), output_format)
