@@ -7,6 +7,7 @@ Names come from the scenario; fixed words come from the ``ui.`` catalogue (govca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -71,6 +72,17 @@ def cite_articles(articles: Iterable[str], lang: Lang) -> str:
     if lang == "zh":
         return "、".join(f"第{zh_numeral(int(a))}条" if a.isdigit() else a for a in numbers)
     return "Art. " + ", ".join(numbers)
+
+
+# A citation the planner appends to a reason: ``（第四十三条）`` or `` (Art. 43)`` / `` (Art. 6, 42; Art. 43)``.
+_TRAILING_CITATION = re.compile(r"(（第[零一二三四五六七八九十百]+条(、第[零一二三四五六七八九十百]+条)*）"
+                                r"|\s*\(Art\. [\d, ;Art.]+\))$")
+
+
+def reason_text(reason: str) -> str:
+    """A deferral's or rejection's reason without a trailing article citation: the outputs show the
+    articles in a column of their own (from the plan's ``rules``), so the citation would print twice."""
+    return _TRAILING_CITATION.sub("", reason)
 
 
 # ----- names from the scenario ---------------------------------------------------------------

@@ -43,6 +43,7 @@ from govcal.exports.view import (
     party_name,
     party_names,
     plan_calendar,
+    reason_text,
     request_title,
     room_name,
     takes_part,
@@ -181,10 +182,10 @@ def deferred_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
     rows: list[Row] = []
     for deferral in plan.deferred:
         item = item_of(scenario, deferral.item)
-        rows.append([
-            deferral.item, item.title if item else deferral.item, party_name(scenario, item.unit) if item else "",
-            party_name(scenario, item.supervisor) if item else "", deferral.reason, cite_articles(deferral.rules, lang),
-        ])
+        title, unit, supervisor = (item.title, party_name(scenario, item.unit), party_name(scenario, item.supervisor)
+                                   ) if item else (deferral.item, "", "")
+        rows.append([deferral.item, title, unit, supervisor, reason_text(deferral.reason),
+                     cite_articles(deferral.rules, lang)])
     return SheetSpec(
         t("ui.sheet.deferred", lang), title_of(plan, "ui.sheet.deferred", lang),
         headers(lang, "id", "item", "reporting_unit", "supervisor", "reason", "basis"), [Block(None, rows)],
@@ -199,7 +200,7 @@ def rejected_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
         rows.append([
             rejection.request, request_title(scenario, rejection.request),
             kind_name(request.kind, lang) if request else "", party_name(scenario, request.convener) if request else "",
-            rejection.reason, cite_articles(rejection.rules, lang),
+            reason_text(rejection.reason), cite_articles(rejection.rules, lang),
         ])
     return SheetSpec(
         t("ui.sheet.rejected", lang), title_of(plan, "ui.sheet.rejected", lang),
