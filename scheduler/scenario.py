@@ -91,6 +91,8 @@ _ITEM_MINUTES = AgendaItem("", "", "", "").minutes
 _ITEM_PRIORITY = AgendaItem("", "", "", "").priority
 _REQUEST_MINUTES = MeetingRequest("", "", "", "").minutes
 
+# The sections that define referable ids, and the kind of id each defines.
+SECTION_KINDS = {"leaders": "leader", "units": "unit", "agenda": "item", "rooms": "room"}
 # Reference kinds: which ids a reference may name, and the message when it names none of them.
 _REFERENCE_MESSAGES = {
     "leader": "scenario.unknown_leader",
@@ -210,10 +212,14 @@ class _ScenarioReader(Reader):
             self.refer(join(join(path, key), index), value, kind)
         return values
 
-    def check_references(self) -> None:
+    def check_references(self, unreadable: set[str]) -> None:
+        """Report references to ids no record defines, except to kinds whose section could not be read
+        at all (its own problem says so; listing every reference to it would bury that one)."""
         known = {**{kind: ids for kind, ids in self.ids.items()}, "party": self.ids["leader"] | self.ids["unit"]}
+        if unreadable & {"leader", "unit"}:
+            unreadable = unreadable | {"party"}
         for path, target, kind in self.references:
-            if target in known[kind]:
+            if target in known[kind] or kind in unreadable:
                 continue
             if kind == "leader" and target in self.ids["unit"]:
                 self.fail(path, "scenario.unit_not_leader", id=target)
@@ -352,15 +358,18 @@ def _read_rooms(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Room,
 def _read_leaders(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Leader, ...]:
     """Leaders; one county head presides (Art. 6, 41, 42), one executive deputy stands in (Art. 6)."""
     leaders = []
+    roles: list[tuple[str, str]] = []  # (id, role) of every record with a valid role, complete or not
     for path, record in reader.records(data, "leaders", required=True):
         reader.known_fields(record, path, LEADER_FIELDS)
         values = (reader.claim_id(record, path, "leader"), reader.get(record, "title", path, str),
                   reader.choice(record, "role", path, ROLES), reader.get(record, "domain", path, str, required=False))
+        if values[2] is not None:
+            roles.append((values[0] or path, values[2]))
         if _complete(*values[:3]):
             leaders.append(Leader(*values))
     if isinstance(data.get("leaders"), list):
         for role in SINGLE_ROLES:
-            holders = [leader.id for leader in leaders if leader.role == role]
+            holders = [leader_id for leader_id, held in roles if held == role]
             if role == "county_head" and not holders:
                 reader.fail("leaders", "scenario.no_county_head")
             elif len(holders) > 1:
@@ -560,7 +569,9 @@ def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
     history = _read_history(reader, data)
     requests = _read_requests(reader, data)
     flow = reader.get(data, "flow", "", dict, required=False, default={})
-    reader.check_references()
+    unreadable = {kind for section, kind in SECTION_KINDS.items()
+                  if data.get(section) is not None and not isinstance(data[section], list)}
+    reader.check_references(unreadable)
     if reader.problems:
         # Unknown fields go along: a misspelt field often explains a "missing" problem.
         raise InputError(sorted(reader.problems + reader.warnings, key=lambda p: p.line or 0))
