@@ -1,0 +1,136 @@
+"""`govcal scenario validate | show | new | generate` through click's test runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from govcal.cli import cli
+from govcal.exports.view import display_width
+from scheduler.scenario import default_scenario_path, load_scenario, parse_scenario
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["scenario", *args])
+
+
+def test_validate_ok_prints_one_line_with_counts(write_scenario: Callable[..., Path],
+                                                 tiny_scenario_data: dict[str, Any]) -> None:
+    file = write_scenario(tiny_scenario_data)
+    result = run("validate", str(file))
+    assert result.exit_code == 0
+    assert result.stdout == f"{file}：有效。领导 4 名，单位 3 个，议题 2 项，会议申请 1 项，请假外出 1 条\n"
+    english = run("validate", str(file), "--lang", "en")
+    assert english.stdout == (f"{file}: valid. 4 leaders, 3 units, 2 agenda items, 1 meeting requests, "
+                              "1 absences\n")
+
+
+def test_validate_prints_every_problem_and_exits_2(write_scenario: Callable[..., Path],
+                                                   tiny_scenario_data: dict[str, Any]) -> None:
+    tiny_scenario_data["agenda"][0]["submitted"] = "2024-02-30"
+    tiny_scenario_data["units"][0]["supervisor"] = "nobody"
+    file = write_scenario(tiny_scenario_data)
+    result = run("validate", str(file), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("units[0].supervisor: no leader with id 'nobody' (leaders)")
+    assert lines[1].endswith("agenda[0].submitted: invalid date '2024-02-30', expected a real YYYY-MM-DD date")
+    assert "Traceback" not in result.output
+
+
+def test_validate_warns_about_unknown_fields(write_scenario: Callable[..., Path],
+                                            tiny_scenario_data: dict[str, Any]) -> None:
+    tiny_scenario_data["rooms"][0]["capacty"] = 40
+    result = run("validate", str(write_scenario(tiny_scenario_data)))
+    assert result.exit_code == 0
+    assert "rooms[0].capacty" in result.stderr and "capacity" in result.stderr
+    assert result.stderr.startswith("警告：")
+
+
+@pytest.mark.parametrize("args", [("validate", "/no/such/file.yaml"), ("show", "/no/such/file.yaml")])
+def test_missing_file_is_bad_input_without_traceback(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "/no/such/file.yaml" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_show_summarises_and_aligns_chinese(write_scenario: Callable[..., Path],
+                                            tiny_scenario_data: dict[str, Any]) -> None:
+    result = run("show", str(write_scenario(tiny_scenario_data)))
+    assert result.exit_code == 0
+    text = result.stdout
+    for expected in ("场景：测试县 2024", "办公时段 10:00-14:00、16:00-19:30", "领导（4 名）", "单位（3 个）",
+                     "请假与外出（1 条）", "议题（2 项，按提交月份）", "会议申请（1 项）", "standing_minutes: 180"):
+        assert expected in text
+    # The leaders table: every row's id column starts at the same display column.
+    table = text.split("领导（4 名）\n")[1].split("\n\n")[0].splitlines()
+    id_columns = {display_width(line[: line.index(leader_id)])
+                  for line, leader_id in zip(table[2:], ("head", "exec", "dep-agri", "office"), strict=True)}
+    assert len(id_columns) == 1
+    months = text.split("议题（2 项，按提交月份）\n")[1].split("\n\n")[0].splitlines()
+    assert months[2].split() == ["2024-04", "1", "0", "1"]
+    assert months[3].split() == ["2024-05", "1", "0", "1"]
+
+
+def test_show_in_english(write_scenario: Callable[..., Path], tiny_scenario_data: dict[str, Any]) -> None:
+    result = run("show", str(write_scenario(tiny_scenario_data)), "--lang", "en")
+    assert result.exit_code == 0
+    assert "Leaders (4)" in result.stdout and "County head" in result.stdout
+    assert "领导" not in result.stdout
+
+
+def test_show_defaults_to_the_embedded_scenario() -> None:
+    if not default_scenario_path().is_file():
+        pytest.skip("scenarios/wuqia-2024.yaml is not committed yet")
+    result = run("show")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"场景：{load_scenario().name}（wuqia-2024.yaml）")
+
+
+def test_new_prints_a_template_that_validates() -> None:
+    result = run("new")
+    assert result.exit_code == 0
+    scenario = parse_scenario(result.stdout, "template.yaml")
+    assert scenario.county_head.id == "head"
+    assert "# " in result.stdout and "分管领导" in result.stdout and "supervising leader" in result.stdout
+
+
+def test_new_writes_the_template_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "new.yaml"
+    result = run("new", "--out", str(out))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert str(out) in result.stderr
+    assert run("validate", str(out)).exit_code == 0
+
+
+GENERATE = ("generate", "--leaders", "6", "--units", "10", "--items-per-month", "4", "--months", "2", "--seed", "7")
+
+
+def test_generate_is_seeded_and_valid(tmp_path: Path) -> None:
+    first, second = run(*GENERATE), run(*GENERATE)
+    assert first.exit_code == 0
+    assert first.stdout == second.stdout
+    scenario = parse_scenario(first.stdout, "generated.yaml")
+    assert (len(scenario.leaders), len(scenario.units), len(scenario.agenda)) == (6, 10, 8)
+    assert run(*GENERATE[:-1], "8").stdout != first.stdout
+    out = tmp_path / "generated.yaml"
+    assert run(*GENERATE, "--year", "2025", "--out", str(out)).exit_code == 0
+    assert {item.submitted.year for item in load_scenario(out).agenda} == {2025}
+
+
+def test_generate_rejects_impossible_sizes_without_traceback(tmp_path: Path) -> None:
+    out = tmp_path / "never.yaml"
+    result = run("generate", "--leaders", "2", "--units", "10", "--items-per-month", "4", "--months", "1",
+                 "--seed", "1", "--out", str(out))
+    assert result.exit_code == 2
+    assert "leaders" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
