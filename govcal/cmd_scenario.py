@@ -12,11 +12,11 @@ from dataclasses import asdict
 import click
 
 from govcal.common import GovcalGroup, lang_option
-from govcal.exports.view import format_date_span, kind_name
+from govcal.exports.view import format_date_span, kind_name, party_name
 from govcal.files import atomic_write_text
 from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
-from scheduler.domain import ROLES, UNIT_KINDS, Scenario, fmt_minutes
+from scheduler.domain import ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
 from scheduler.errors import Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.scenario import (
@@ -65,6 +65,7 @@ register({
     "cli.scenario.unit_kind.department": ("部门", "Departments"),
     "cli.scenario.unit_kind.township": ("乡镇", "Townships"),
     "cli.scenario.none": ("无", "none"),
+    "cli.scenario.half_day": ("{kind}（{half}）", "{kind} ({half})"),
 })
 
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
@@ -192,7 +193,7 @@ def _unit_lines(scenario: Scenario, lang: Lang) -> list[str]:
     for leader in scenario.leaders:
         per_kind = [counts[(leader.id, kind)] for kind in UNIT_KINDS]
         if any(per_kind):
-            rows.append([scenario.name_of(leader.id), leader.id, *map(str, per_kind), str(sum(per_kind))])
+            rows.append([party_name(scenario, leader.id), leader.id, *map(str, per_kind), str(sum(per_kind))])
     totals = [sum(counts[(leader.id, kind)] for leader in scenario.leaders) for kind in UNIT_KINDS]
     rows.append([t("cli.scenario.col.total", lang), "", *map(str, totals), str(len(scenario.units))])
     headers = [t("cli.scenario.col.supervisor", lang), "id",
@@ -204,11 +205,17 @@ def _absence_lines(scenario: Scenario, lang: Lang) -> list[str]:
     heading = t("cli.scenario.section.absences", lang, count=len(scenario.absences))
     if not scenario.absences:
         return [heading, t("cli.scenario.none", lang)]
-    rows = [[scenario.name_of(a.who), format_date_span(a.start, a.end, lang),
-             t(f"ui.absence.{a.kind}", lang) + (f" ({t(f'ui.half.{a.half}', lang)})" if a.half else ""), a.note]
+    rows = [[party_name(scenario, a.who), format_date_span(a.start, a.end, lang), _absence_kind(a, lang), a.note]
             for a in sorted(scenario.absences, key=lambda a: (a.start, a.who))]
     headers = [t(f"cli.scenario.col.{column}", lang) for column in ("who", "dates", "kind", "note")]
     return [heading, *format_table(headers, rows, wrap_columns=(3,))]
+
+
+def _absence_kind(absence: Absence, lang: Lang) -> str:
+    kind = t(f"ui.absence.{absence.kind}", lang)
+    if absence.half is None:
+        return kind
+    return t("cli.scenario.half_day", lang, kind=kind, half=t(f"ui.half.{absence.half}", lang))
 
 
 def _item_lines(scenario: Scenario, lang: Lang) -> list[str]:
