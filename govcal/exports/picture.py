@@ -20,8 +20,8 @@ from matplotlib.patches import Patch, Rectangle
 
 from govcal.exports.view import (
     absences_in_period,
+    day_flag,
     display_width,
-    holiday_label,
     kind_name,
     meetings_in_order,
     month_title,
@@ -48,7 +48,7 @@ DPI = 110
 CELL_INCHES = (2.3, 1.45)
 LINES_PER_CELL = 5
 LINE_STEP = 0.14
-ENTRY_COLUMNS = 28  # display columns of one entry line before it is cut with an ellipsis
+ENTRY_COLUMNS = 36  # display columns of one entry line before it is cut with an ellipsis
 
 
 def shorten(text: str, columns: int = ENTRY_COLUMNS) -> str:
@@ -109,8 +109,7 @@ def draw_month(axes: Axes, year: int, month: int, plan: Plan, scenario: Scenario
             if not in_month:
                 continue
             axes.text(column + 0.04, row + 0.05, str(day.day), ha="left", va="top", fontsize=10)
-            flag = holiday_label(day, calendar, lang) or (t("ui.day.makeup", lang)
-                                                          if calendar.is_makeup_day(day) else "")
+            flag = day_flag(day, calendar, lang)
             if flag:
                 axes.text(column + 0.96, row + 0.05, shorten(flag, 22), ha="right", va="top", fontsize=7.5,
                           color="#B22222" if calendar.holiday_name(day) else "#9A6700")

@@ -263,11 +263,12 @@ def holiday_label(day: date, calendar: WorkCalendar, lang: Lang) -> str | None:
     return next((holiday.chinese for holiday in Holiday if holiday.value == name), name)
 
 
+def day_flag(day: date, calendar: WorkCalendar, lang: Lang) -> str | None:
+    """What sets a day apart on a printed calendar: its holiday's name or 调休上班; None on ordinary days."""
+    return holiday_label(day, calendar, lang) or (t("ui.day.makeup", lang) if calendar.is_makeup_day(day) else None)
+
+
 def day_kind(day: date, calendar: WorkCalendar, lang: Lang) -> str:
     """The holiday's name, 调休上班, 工作日 or 休息日 for one day."""
-    holiday = holiday_label(day, calendar, lang)
-    if holiday:
-        return holiday
-    if calendar.is_makeup_day(day):
-        return t("ui.day.makeup", lang)
-    return t("ui.day.working" if calendar.is_working_day(day) else "ui.day.rest", lang)
+    return day_flag(day, calendar, lang) or t("ui.day.working" if calendar.is_working_day(day) else "ui.day.rest",
+                                              lang)

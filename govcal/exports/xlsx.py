@@ -29,11 +29,11 @@ from govcal.exports.view import (
     absences_in_period,
     cite_articles,
     commitments_in_period,
+    day_flag,
     day_kind,
     display_width,
     format_date,
     format_date_span,
-    holiday_label,
     hosting_units,
     item_of,
     item_rows,
@@ -108,8 +108,7 @@ def calendar_fact_runs(first: date, last: date, calendar: WorkCalendar, lang: La
     """Holidays and make-up working days in [first, last], consecutive days with one label merged."""
     runs: list[tuple[date, date, str]] = []
     for day in calendar.days(first, last):
-        label = holiday_label(day, calendar, lang) or (t("ui.day.makeup", lang) if calendar.is_makeup_day(day)
-                                                       else None)
+        label = day_flag(day, calendar, lang)
         if label is None:
             continue
         if runs and runs[-1][2] == label and runs[-1][1] + timedelta(days=1) == day:
