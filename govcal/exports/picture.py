@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar as month_calendar
 import io
 from datetime import date
+from typing import Any
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -19,6 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from govcal.exports.view import (
+    absence_text,
+    absence_time,
     absences_in_period,
     day_flag,
     display_width,
@@ -26,7 +29,6 @@ from govcal.exports.view import (
     meetings_in_order,
     month_title,
     months,
-    party_name,
     plan_calendar,
     weekday_name,
 )
@@ -67,15 +69,23 @@ def cell_entries(day: date, meetings: list[PlannedMeeting], absences: list[Absen
     ]
     for absence in absences:
         if absence.start <= day <= absence.end:
-            kind = t(f"ui.absence.{absence.kind}", lang)
-            text = t("ui.absence.row", lang, who=party_name(scenario, absence.who), kind=kind)
+            text = absence_text(absence, scenario, lang, with_note=False)
             if absence.half:
-                text = f"{text} {t(f'ui.half.{absence.half}', lang)}"
+                text = f"{text} {absence_time(absence, lang)}"
             entries.append((shorten(text), None))
     if len(entries) > LINES_PER_CELL:
         hidden = len(entries) - (LINES_PER_CELL - 1)
         entries = [*entries[: LINES_PER_CELL - 1], (t("ui.more", lang, count=hidden), None)]
     return entries
+
+
+def entry_style(kind: str | None) -> dict[str, Any]:
+    """A meeting: white text on its kind's colour; an absence (kind None): grey text in a dashed box."""
+    if kind is None:
+        return {"color": AWAY_COLOUR, "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white",
+                                               "edgecolor": AWAY_COLOUR, "linestyle": "--", "linewidth": 0.6}}
+    return {"color": "white", "bbox": {"boxstyle": "round,pad=0.15", "edgecolor": "none",
+                                       "facecolor": KIND_COLOURS.get(kind, "#333333")}}
 
 
 def day_shade(day: date, plan: Plan, calendar: WorkCalendar) -> str:
@@ -116,15 +126,8 @@ def draw_month(axes: Axes, year: int, month: int, plan: Plan, scenario: Scenario
             if not plan.period_from <= day <= plan.period_to:
                 continue
             for line, (text, kind) in enumerate(cell_entries(day, meetings, absences, scenario, lang)):
-                y = row + 0.3 + line * LINE_STEP
-                if kind is None:
-                    axes.text(column + 0.04, y, text, ha="left", va="center", fontsize=7.5, color=AWAY_COLOUR,
-                              bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": AWAY_COLOUR,
-                                    "linestyle": "--", "linewidth": 0.6})
-                else:
-                    axes.text(column + 0.04, y, text, ha="left", va="center", fontsize=7.5, color="white",
-                              bbox={"boxstyle": "round,pad=0.15", "facecolor": KIND_COLOURS.get(kind, "#333333"),
-                                    "edgecolor": "none"})
+                axes.text(column + 0.04, row + 0.3 + line * LINE_STEP, text, ha="left", va="center", fontsize=7.5,
+                          **entry_style(kind))
 
 
 def legend_handles(plan: Plan, lang: Lang) -> list[Patch]:

@@ -199,11 +199,11 @@ def commitments_in_period(plan: Plan, scenario: Scenario) -> list[Commitment]:
     return sorted(found, key=lambda c: (c.date, c.start, c.id))
 
 
-def absence_text(absence: Absence, scenario: Scenario, lang: Lang) -> str:
-    """``县长外出（赴州开会）`` / ``County head: Trip (...)``."""
+def absence_text(absence: Absence, scenario: Scenario, lang: Lang, *, with_note: bool = True) -> str:
+    """``县长外出（赴州开会）`` / ``县长: Trip (赴州开会)``; without the note where space is short."""
     kind = t(f"ui.absence.{absence.kind}", lang)
     who = party_name(scenario, absence.who)
-    if absence.note:
+    if absence.note and with_note:
         return t("ui.absence.row_note", lang, who=who, kind=kind, note=absence.note)
     return t("ui.absence.row", lang, who=who, kind=kind)
 
