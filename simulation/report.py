@@ -73,7 +73,8 @@ def summarise(inputs: FlowInputs, load: float, seed: int, replications: Sequence
     for rule in DEADLINE_RULES:
         outcomes = [r.deadlines[rule] for r in replications]
         shares = [on_time / count if count else math.nan for count, on_time in outcomes]
-        deadlines.append(DeadlineKpi(rule, limits[rule], mean_ci(shares), mean_of([c for c, _ in outcomes])))
+        on_time = mean_ci(shares, bounds=(0.0, 1.0))
+        deadlines.append(DeadlineKpi(rule, limits[rule], on_time, mean_of([c for c, _ in outcomes])))
     p50, p90 = percentile_means([r.cycle_days for r in replications], [0.5, 0.9])
     resources = list(replications[0].utilisation) if replications else []
     return Summary(

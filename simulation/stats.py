@@ -63,8 +63,12 @@ class Estimate:
         return {"mean": round(self.mean, digits), "ci95": [round(self.low, digits), round(self.high, digits)]}
 
 
-def mean_ci(values: Sequence[float] | np.ndarray, confidence: float = 0.95) -> Estimate:
-    """Mean and Student-t interval of independent replication values; NaNs (no cases) are left out."""
+def mean_ci(values: Sequence[float] | np.ndarray, confidence: float = 0.95,
+            bounds: tuple[float, float] = (-math.inf, math.inf)) -> Estimate:
+    """Mean and Student-t interval of independent replication values; NaNs (no cases) are left out.
+
+    `bounds` clips the interval to the quantity's range (a share lies in [0, 1]).
+    """
     data = np.asarray(values, dtype=float)
     data = data[~np.isnan(data)]
     if len(data) == 0:
@@ -73,7 +77,7 @@ def mean_ci(values: Sequence[float] | np.ndarray, confidence: float = 0.95) -> E
     if len(data) == 1:
         return Estimate(mean, mean, mean, 1)
     half = t_quantile(confidence, len(data) - 1) * float(data.std(ddof=1)) / math.sqrt(len(data))
-    return Estimate(mean, mean - half, mean + half, len(data))
+    return Estimate(mean, max(mean - half, bounds[0]), min(mean + half, bounds[1]), len(data))
 
 
 def percentile_means(samples: Sequence[np.ndarray], quantiles: Sequence[float]) -> list[float]:
