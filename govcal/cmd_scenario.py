@@ -35,8 +35,8 @@ register({
     "cli.scenario.warning": ("警告：{text}", "warning: {text}"),
     "cli.scenario.written": ("已写入 {file}", "written to {file}"),
     "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
-    "cli.scenario.calendar": ("日历：{region}，{first}–{last} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
-                              "Calendar: {region}, {first}-{last}; office hours {hours}; grain {grain} minutes"),
+    "cli.scenario.calendar": ("日历：{region}，{years} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
+                              "Calendar: {region}, {years}; office hours {hours}; grain {grain} minutes"),
     "cli.scenario.region.CN": ("中国大陆法定节假日与调休", "mainland China statutory holidays and make-up days"),
     "cli.scenario.region.none": ("每周 {weekdays} 上班", "working weekdays {weekdays}"),
     "cli.scenario.local_holidays": ("地方节日：{holidays}", "Local holidays: {holidays}"),
@@ -168,8 +168,8 @@ def _calendar_lines(scenario: Scenario, lang: Lang) -> list[str]:
     else:
         region = t("cli.scenario.region.none", lang, weekdays=",".join(map(str, spec.weekdays)))
     hours = LIST_SEPARATOR[lang].join(f"{fmt_minutes(a)}-{fmt_minutes(b)}" for a, b in spec.office_hours)
-    lines = [t("cli.scenario.calendar", lang, region=region, first=first, last=last, hours=hours,
-               grain=spec.grain_minutes)]
+    years = str(first) if first == last else f"{first}–{last}"
+    lines = [t("cli.scenario.calendar", lang, region=region, years=years, hours=hours, grain=spec.grain_minutes)]
     if spec.local_holidays:
         holidays = LIST_SEPARATOR[lang].join(f"{h.date.isoformat()} {h.name}" for h in spec.local_holidays)
         lines.append(t("cli.scenario.local_holidays", lang, holidays=holidays))
