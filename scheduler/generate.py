@@ -15,7 +15,8 @@ What the generator promises, so that plans of its scenarios are meaningful:
   its supervising leader, whose window opens after the item was submitted (Art. 43);
 - each two-month window has a study request (Art. 50); the first county-wide request comes
   from the unit that already held one this year (history), so Art. 47 has one to reject;
-- all dates are working days inside the generated months, which must lie in `CN_YEARS`.
+- every date but the January history record is a working day inside the generated months,
+  which must lie in `CN_YEARS`.
 """
 
 from __future__ import annotations
@@ -117,11 +118,11 @@ GENERIC_TOPICS = ("业务用房维修改造", "信息化系统建设", "年度�
 
 # Title templates by matter (Art. 43 lists the matters that need consensus).
 TITLE_TEMPLATES: dict[str, tuple[str, ...]] = {
-    "funds": ("关于申请{topic}资金的请示", "关于拨付{topic}专项经费的请示"),
+    "funds": ("关于申请{topic}工作经费的请示", "关于{topic}资金安排的请示"),
     "projects": ("关于{topic}项目实施方案的请示", "关于{topic}项目立项的请示"),
     "staffing": ("关于{unit}调整内设机构和人员编制的请示", "关于{unit}招聘编制外聘用人员的请示"),
     "rewards": ("关于表彰{year}年度{topic}工作先进集体和先进个人的请示",),
-    "normative": ("关于审议《{topic}管理办法（试行）》的议题", "关于修订《{topic}实施细则》的议题"),
+    "normative": ("关于审议《{topic}工作实施方案》的议题", "关于审议《关于加强{topic}工作的意见》的议题"),
     "other": ("关于{topic}工作进展情况的汇报", "关于{topic}有关问题的请示"),
 }
 MATTER_WEIGHTS = {"funds": 30, "projects": 20, "staffing": 8, "rewards": 7, "normative": 15, "other": 20}
