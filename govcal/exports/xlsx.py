@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import ARC_CORE
@@ -65,13 +65,23 @@ MIN_COLUMN_WIDTH = 6
 MAX_COLUMN_WIDTH = 48  # wider cells wrap
 TITLE_ROW, HEADER_ROW = 1, 2
 LINE_HEIGHT = 15  # points per line of 11-point text
+TITLE_STYLE, HEADER_STYLE, BLOCK_STYLE, DATA_STYLE = "govcal title", "govcal header", "govcal block", "govcal data"
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-_BLOCK_FILL = PatternFill("solid", fgColor="F2F2F2")
-_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-_CENTRED = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def named_styles() -> list[NamedStyle]:
+    """The workbook's cell styles. Named styles are set with one assignment per cell, which is many
+    times faster in openpyxl than setting font, fill, border and alignment one by one."""
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    return [
+        NamedStyle(TITLE_STYLE, font=Font(bold=True, size=14)),
+        NamedStyle(HEADER_STYLE, font=Font(bold=True), fill=PatternFill("solid", fgColor="D9E1F2"), border=border,
+                   alignment=Alignment(wrap_text=True, horizontal="center", vertical="center")),
+        NamedStyle(BLOCK_STYLE, font=Font(bold=True), fill=PatternFill("solid", fgColor="F2F2F2"),
+                   alignment=Alignment(wrap_text=True, vertical="top")),
+        NamedStyle(DATA_STYLE, border=border, alignment=Alignment(wrap_text=True, vertical="top")),
+    ]
 
 
 @dataclass
@@ -279,12 +289,12 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
     """Fill one worksheet and set it up to print as is."""
     columns = len(spec.headers)
     sheet.title = spec.name
-    sheet.cell(TITLE_ROW, 1, spec.title).font = Font(bold=True, size=14)
+    sheet.cell(TITLE_ROW, 1, spec.title).style = TITLE_STYLE
     sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=columns)
     sheet.row_dimensions[TITLE_ROW].height = 24
     for column, header in enumerate(spec.headers, start=1):
         cell = sheet.cell(HEADER_ROW, column, header)
-        cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), _HEADER_FILL, _BORDER, _CENTRED
+        cell.style = HEADER_STYLE
     widths = [cell_width(header) for header in spec.headers]
     data_rows: list[tuple[int, Row]] = []
     row_number = HEADER_ROW
@@ -294,14 +304,14 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
             if spec.page_per_block and index > 0:
                 sheet.row_breaks.append(Break(id=row_number - 1))
             cell = sheet.cell(row_number, 1, block.label)
-            cell.font, cell.fill, cell.alignment = Font(bold=True), _BLOCK_FILL, _WRAP_TOP
+            cell.style = BLOCK_STYLE
             sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=columns)
         for values in block.rows:
             row_number += 1
             data_rows.append((row_number, values))
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row_number, column, value)
-                cell.border, cell.alignment = _BORDER, _WRAP_TOP
+                cell.style = DATA_STYLE
                 widths[column - 1] = max(widths[column - 1], cell_width(value))
     widths = [min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH) for width in widths]
     for column, width in enumerate(widths, start=1):
@@ -355,6 +365,8 @@ def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
     workbook.properties.created = stamp
     workbook.properties.creator = workbook.properties.lastModifiedBy = "govcal"
     workbook.properties.title = plan.scenario
+    for style in named_styles():
+        workbook.add_named_style(style)
     for index, spec in enumerate(workbook_spec(plan, scenario, lang)):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         write_sheet(sheet, spec, plan.scenario, lang)
