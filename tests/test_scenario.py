@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,9 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import TINY_SCENARIO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govcal.cli import cli
 from scheduler.calendar import CN_YEARS
@@ -405,3 +409,46 @@ def test_embedded_default_scenario_validates() -> None:
     assert scenario.source == "wuqia-2024.yaml"
     assert scenario.county_head.role == "county_head"
     assert load_scenario() == scenario
+
+
+def _slots(node: Any, trail: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a nested mapping/list where a value could be replaced, as key trails."""
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    found = []
+    for key, child in children:
+        found.append((*trail, key))
+        found.extend(_slots(child, (*trail, key)))
+    return found
+
+
+ODD_VALUES = st.sampled_from([None, -1, 0, 10**9, "", "x", "25:61", "2024-13-01", "2024-02-30", 3.5, True, [], ["x"],
+                              [[1, 2]], {}, {"a": 1}, date(2099, 1, 1)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_odd_value_anywhere_is_input_error_never_a_crash(data: st.DataObject) -> None:
+    scenario = copy.deepcopy(TINY_SCENARIO)
+    *parents, last = data.draw(st.sampled_from(_slots(scenario)))
+    node: Any = scenario
+    for key in parents:
+        node = node[key]
+    node[last] = data.draw(ODD_VALUES)
+    try:
+        scenario_from_mapping(scenario, "odd.yaml")
+    except InputError as error:
+        assert error.problems
+        assert all(problem.render("zh") and problem.render("en") for problem in error.problems)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.tuples(st.integers(min_value=0, max_value=2000), st.integers(min_value=1, max_value=40)),
+       insert=st.sampled_from(["", ":", "- ", "[", "{", "&a ", "*a", "\t", "'", "\n  x: 1\n", "？"]))
+def test_any_damaged_yaml_text_is_input_error_never_a_crash(cut: tuple[int, int], insert: str) -> None:
+    text = yaml.safe_dump(TINY_SCENARIO, allow_unicode=True, sort_keys=False)
+    start = cut[0] % len(text)
+    damaged = text[:start] + insert + text[start + cut[1]:]
+    try:
+        parse_scenario(damaged, "damaged.yaml")
+    except InputError as error:
+        assert all(problem.file == "damaged.yaml" for problem in error.problems)
