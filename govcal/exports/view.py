@@ -37,8 +37,8 @@ def kind_name(kind: str, lang: Lang) -> str:
     return t(f"ui.kind.{kind}", lang)
 
 
-def weekday_name(day: date, lang: Lang, *, short: bool = False) -> str:
-    return t(f"ui.weekday{'_short' if short else ''}.{day.isoweekday()}", lang)
+def weekday_name(day: date, lang: Lang) -> str:
+    return t(f"ui.weekday.{day.isoweekday()}", lang)
 
 
 def format_date(day: date, lang: Lang) -> str:
