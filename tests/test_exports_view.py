@@ -14,12 +14,15 @@ from govcal.exports.view import (
     display_width,
     holiday_label,
     hosting_units,
+    kind_name,
     months,
     party_name,
     plan_calendar,
     reason_text,
     weeks,
 )
+from scheduler.domain import ABSENCE_KINDS, HALVES, MEETING_KINDS
+from scheduler.i18n import t
 
 
 def test_display_width_counts_cjk_double() -> None:
@@ -76,3 +79,13 @@ def test_calendar_facts_in_both_languages() -> None:
     assert day_kind(date(2024, 5, 11), calendar, "zh") == "调休上班"
     assert day_kind(date(2024, 5, 12), calendar, "en") == "Rest day"
     assert day_kind(date(2024, 5, 13), calendar, "zh") == "工作日"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_kind_of_meeting_absence_and_half_day_has_words(lang: str) -> None:
+    for kind in MEETING_KINDS:
+        assert kind_name(kind, lang)
+    for kind in ABSENCE_KINDS:
+        assert t(f"ui.absence.{kind}", lang)
+    for half in HALVES:
+        assert t(f"ui.half.{half}", lang)
