@@ -15,6 +15,7 @@ from conftest import TINY_SCENARIO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import scheduler.scenario as scenario_module
 from govcal.cli import cli
 from scheduler.calendar import CN_YEARS
 from scheduler.errors import InputError
@@ -251,6 +252,16 @@ def test_every_problem_is_reported_at_once(tiny_scenario_data: dict[str, Any]) -
     ])
 
 
+@pytest.fixture(params=["libyaml", "python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run a test with libyaml's parser and with PyYAML's pure-Python one, the fallback."""
+    if request.param == "libyaml" and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML without libyaml")
+    base = yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader
+    monkeypatch.setattr(scenario_module, "_ScenarioLoader", scenario_module._scenario_loader(base))
+
+
+@pytest.mark.usefixtures("yaml_parser")
 def test_problems_carry_the_source_line(write_scenario: Callable[..., Path]) -> None:
     text = """\
 version: 1
@@ -271,6 +282,7 @@ agenda:
                                                                  ("agenda[0].submitted", 11)]
 
 
+@pytest.mark.usefixtures("yaml_parser")
 def test_yaml_syntax_error_names_the_line(write_scenario: Callable[..., Path]) -> None:
     file = write_scenario("version: 1\nname: x\nleaders: [\n  {id: head\n")
     with pytest.raises(InputError) as caught:
@@ -283,6 +295,7 @@ def test_yaml_syntax_error_names_the_line(write_scenario: Callable[..., Path]) -
     assert result.stderr.startswith(f"{file}:5: malformed YAML:")
 
 
+@pytest.mark.usefixtures("yaml_parser")
 def test_duplicate_keys_are_problems(write_scenario: Callable[..., Path], tiny_scenario_data: dict[str, Any]) -> None:
     text = yaml.safe_dump(tiny_scenario_data, allow_unicode=True, sort_keys=False) + "name: 又一个名字\n"
     with pytest.raises(InputError) as caught:
@@ -291,6 +304,7 @@ def test_duplicate_keys_are_problems(write_scenario: Callable[..., Path], tiny_s
     assert (problem.path, problem.key, problem.params["first"]) == ("name", "input.duplicate_key", 2)
 
 
+@pytest.mark.usefixtures("yaml_parser")
 def test_unquoted_times_and_impossible_dates_in_yaml(write_scenario: Callable[..., Path],
                                                      tiny_scenario_data: dict[str, Any]) -> None:
     """YAML 1.1 reads 10:00 as 600 and crashes on 2024-02-30; the loader reads both as text."""
@@ -303,6 +317,7 @@ def test_unquoted_times_and_impossible_dates_in_yaml(write_scenario: Callable[..
         600, 840)
 
 
+@pytest.mark.usefixtures("yaml_parser")
 def test_octal_looking_numbers_are_not_octal(write_scenario: Callable[..., Path],
                                              tiny_scenario_data: dict[str, Any]) -> None:
     text = yaml.safe_dump(tiny_scenario_data, allow_unicode=True, sort_keys=False)
