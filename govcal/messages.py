@@ -94,7 +94,8 @@ register({
     "ui.sheet.items": ("议题清单", "Agenda items"),
     "ui.sheet.deferred": ("暂缓议题", "Deferred items"),
     "ui.sheet.rejected": ("未安排会议", "Unscheduled requests"),
-    "ui.sheet.leader_title": ("{leader} {month}日程", "{leader}: {month}"),
+    "ui.sheet.leader": ("{leader}日程", "Calendar of {leader}"),
+    "ui.sheet.title": ("{scenario} {subject}（{period}）", "{scenario}: {subject} ({period})"),
     "ui.print.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     # iCalendar.
     "ui.ics.calendar_name": ("{scenario} 会议安排", "{scenario} meetings"),

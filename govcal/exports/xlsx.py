@@ -163,7 +163,7 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
                   last=format_date(week.last, lang))
         blocks.append(Block(label, [row for _, row in entries] or [[t("ui.none", lang)] + [""] * 7]))
     return SheetSpec(
-        t("ui.sheet.schedule", lang), title_of(plan, "ui.sheet.schedule", lang),
+        t("ui.sheet.schedule", lang), sheet_title(plan, t("ui.sheet.schedule", lang), lang),
         headers(lang, "date", "weekday", "time", "meeting", "room", "presider", "attendees", "host"),
         blocks, page_per_block=True,
     )
@@ -181,7 +181,7 @@ def items_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
         for meeting in meetings_in_order(plan) if meeting.items
     ]
     return SheetSpec(
-        t("ui.sheet.items", lang), title_of(plan, "ui.sheet.items", lang),
+        t("ui.sheet.items", lang), sheet_title(plan, t("ui.sheet.items", lang), lang),
         headers(lang, "number", "item", "reporting_unit", "supervisor", "attending_units", "minutes"), blocks,
     )
 
@@ -196,7 +196,7 @@ def deferred_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
         rows.append([deferral.item, title, unit, supervisor, reason_text(deferral.reason),
                      cite_articles(deferral.rules, lang)])
     return SheetSpec(
-        t("ui.sheet.deferred", lang), title_of(plan, "ui.sheet.deferred", lang),
+        t("ui.sheet.deferred", lang), sheet_title(plan, t("ui.sheet.deferred", lang), lang),
         headers(lang, "id", "item", "reporting_unit", "supervisor", "reason", "basis"), [Block(None, rows)],
     )
 
@@ -212,7 +212,7 @@ def rejected_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
             reason_text(rejection.reason), cite_articles(rejection.rules, lang),
         ])
     return SheetSpec(
-        t("ui.sheet.rejected", lang), title_of(plan, "ui.sheet.rejected", lang),
+        t("ui.sheet.rejected", lang), sheet_title(plan, t("ui.sheet.rejected", lang), lang),
         headers(lang, "id", "request", "kind", "presider", "reason", "basis"), [Block(None, rows)],
     )
 
@@ -243,19 +243,17 @@ def leader_sheets(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: 
             entries.sort(key=lambda entry: entry[0])
             facts: Row = [format_date(day, lang), weekday_name(day, lang), day_kind(day, calendar, lang)]
             blocks[-1].rows += [facts + row for _, row in entries] or [[*facts, "", "", "", ""]]
-        period = format_date_span(plan.period_from, plan.period_to, lang)
         sheets.append(SheetSpec(
-            unique_sheet_name(label, used_names),
-            f"{plan.scenario} {t('ui.sheet.leader_title', lang, leader=label, month=period)}",
+            unique_sheet_name(label, used_names), sheet_title(plan, t("ui.sheet.leader", lang, leader=label), lang),
             headers(lang, "date", "weekday", "day", "time", "meeting", "room", "role"), blocks,
         ))
     return sheets
 
 
-def title_of(plan: Plan, sheet_key: str, lang: Lang) -> str:
-    period = format_date_span(plan.period_from, plan.period_to, lang)
-    return f"{plan.scenario} {t(sheet_key, lang)}（{period}）" if lang == "zh" else \
-        f"{plan.scenario}: {t(sheet_key, lang)} ({period})"
+def sheet_title(plan: Plan, subject: str, lang: Lang) -> str:
+    """The title row: scenario, what the sheet shows, and the plan's period (with its year)."""
+    period = t("ui.date_span", lang, first=plan.period_from.isoformat(), last=plan.period_to.isoformat())
+    return t("ui.sheet.title", lang, scenario=plan.scenario, subject=subject, period=period)
 
 
 def unique_sheet_name(wanted: str, used: set[str]) -> str:
