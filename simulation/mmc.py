@@ -15,7 +15,8 @@ import simpy
 
 from scheduler.errors import InputError, Problem
 from simulation.model import Station
-from simulation.runner import Progress, replication_seeds
+from simulation.runner import Progress
+from simulation.seeds import children, replication_seeds
 from simulation.stats import Estimate, mean_ci
 
 MMC_FORMAT = "govcal.sim.mmc/1"
@@ -64,7 +65,7 @@ class MmcResult:
 def mmc_replication(arrival_rate: float, service_rate: float, servers: int, customers: int, warmup: int,
                     seed: np.random.SeedSequence) -> float:
     """Mean wait in queue of customers `warmup`..`customers` in one run from empty."""
-    arrival_rng, service_rng = (np.random.default_rng(s) for s in seed.spawn(2))
+    arrival_rng, service_rng = (np.random.default_rng(s) for s in children(seed, 2))
     gaps = arrival_rng.exponential(1 / arrival_rate, customers).tolist()
     services = service_rng.exponential(1 / service_rate, customers).tolist()
     env = simpy.Environment()

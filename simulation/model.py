@@ -26,6 +26,7 @@ import simpy
 
 from simulation.inputs import FlowInputs, Interval, merge_intervals
 from simulation.params import KINDS, Lognormal
+from simulation.seeds import children
 
 ROW_CHUNK = 1024  # random rows are drawn in fixed chunks so that a row's numbers never depend on the count
 DECIDED = KINDS.index("decided")
@@ -134,7 +135,7 @@ class FlowModel:
         self.load = load
         clock = inputs.clock
         params = inputs.params
-        kind_seeds = seed.spawn(len(KINDS) + 2)
+        kind_seeds = children(seed, len(KINDS) + 2)
         self.env = env or simpy.Environment()  # benchmarks pass one that counts its events
         window = (inputs.warmup_minute, clock.end)
         self.office = Station(self.env, params.office_staff, window)
@@ -204,7 +205,7 @@ class FlowModel:
         units = params.cosign_units_max
         parts = []
         for kind_index, kind in enumerate(params.kinds):
-            arrival_rng, attribute_rng = (np.random.default_rng(s) for s in kind_seeds[kind_index].spawn(2))
+            arrival_rng, attribute_rng = (np.random.default_rng(s) for s in children(kind_seeds[kind_index], 2))
             times, meeting_days = self._arrivals(kind_index, arrival_rng)
             n = len(times)
             signers = len(kind.signers)

@@ -1,6 +1,6 @@
 """Replications in parallel processes, each with its own seed stream.
 
-Replication i always gets child i of ``SeedSequence(seed).spawn(reps)``, whichever process runs it
+Replication i always gets child i of ``SeedSequence(seed)`` (`simulation.seeds`), whichever process runs it
 and however many processes there are, so ``--jobs`` never changes a number. A sweep gives every
 load the same children: common random numbers, so differences between loads are not noise.
 """
@@ -12,20 +12,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 
-import numpy as np
-
 from simulation.inputs import FlowInputs
 from simulation.model import Replication, run_replication
+from simulation.seeds import replication_seeds
 
 Progress = Callable[[int, int], None]  # (done, total)
 
 
 def default_jobs() -> int:
     return max(1, min(2, os.cpu_count() or 1))
-
-
-def replication_seeds(seed: int, reps: int) -> list[np.random.SeedSequence]:
-    return np.random.SeedSequence(seed).spawn(reps)
 
 
 def run_tasks(inputs: FlowInputs, tasks: Sequence[tuple[float, int]], seed: int, jobs: int,
