@@ -123,7 +123,7 @@ def new(out: str | None, lang: Lang) -> None:
 @click.option("--leaders", type=click.IntRange(min=1), required=True, help="Number of leaders.")
 @click.option("--units", type=click.IntRange(min=1), required=True, help="Number of units.")
 @click.option("--items-per-month", type=click.IntRange(min=0), required=True, help="Agenda items a month.")
-@click.option("--months", type=click.IntRange(min=1, max=12), required=True, help="Months of agenda items.")
+@click.option("--months", type=click.IntRange(min=1), required=True, help="Months of agenda items.")
 @click.option("--seed", type=int, required=True, help="Random seed: same options and seed, same file.")
 @click.option("--year", type=int, default=None, help="Year of the scenario (default: the generator's, 2024).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the scenario to this file.")

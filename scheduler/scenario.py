@@ -219,7 +219,7 @@ class _ScenarioReader(Reader):
     def check_references(self, unreadable: set[str]) -> None:
         """Report references to ids no record defines, except to kinds whose section could not be read
         at all (its own problem says so; listing every reference to it would bury that one)."""
-        known = {**{kind: ids for kind, ids in self.ids.items()}, "party": self.ids["leader"] | self.ids["unit"]}
+        known = {**self.ids, "party": self.ids["leader"] | self.ids["unit"]}
         if unreadable & {"leader", "unit"}:
             unreadable = unreadable | {"party"}
         for path, target, kind in self.references:
