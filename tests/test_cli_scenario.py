@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from govcal.cli import cli
 from govcal.exports.view import display_width
-from scheduler.scenario import default_scenario_path, load_scenario, parse_scenario
+from scheduler.scenario import load_scenario, parse_scenario
 
 
 def run(*args: str) -> Result:
@@ -87,8 +87,6 @@ def test_show_in_english(write_scenario: Callable[..., Path], tiny_scenario_data
 
 
 def test_show_defaults_to_the_embedded_scenario() -> None:
-    if not default_scenario_path().is_file():
-        pytest.skip("scenarios/wuqia-2024.yaml is not committed yet")
     result = run("show")
     assert result.exit_code == 0
     assert result.stdout.startswith(f"场景：{load_scenario().name}（wuqia-2024.yaml）")

@@ -418,8 +418,7 @@ def test_scenario_calendar_is_built_once_per_calendar_and_years(tiny_scenario_da
 
 
 def test_embedded_default_scenario_validates() -> None:
-    if not default_scenario_path().is_file():
-        pytest.skip("scenarios/wuqia-2024.yaml is not committed yet")
+    assert default_scenario_path().name == "wuqia-2024.yaml" and default_scenario_path().is_file()
     scenario, _ = load_scenario_checked()
     assert scenario.source == "wuqia-2024.yaml"
     assert scenario.county_head.role == "county_head"
