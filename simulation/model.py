@@ -205,12 +205,14 @@ class FlowModel:
         units = params.cosign_units_max
         parts = []
         for kind_index, kind in enumerate(params.kinds):
-            arrival_rng, attribute_rng = (np.random.default_rng(s) for s in children(kind_seeds[kind_index], 2))
+            # Separate streams for arrivals, uniforms and normals: row i is the same at every load.
+            arrival_rng, uniform_rng, normal_rng = (np.random.default_rng(s)
+                                                    for s in children(kind_seeds[kind_index], 3))
             times, meeting_days = self._arrivals(kind_index, arrival_rng)
             n = len(times)
             signers = len(kind.signers)
-            uniform = _rows(attribute_rng, n, 4, normal=False)
-            normal = _rows(attribute_rng, n, 3 + signers + units, normal=True)
+            uniform = _rows(uniform_rng, n, 4, normal=False)
+            normal = _rows(normal_rng, n, 3 + signers + units, normal=True)
             office = lognormal(normal[:, 0], kind.office_hours * hour, cv)
             legal = np.where(uniform[:, 2] < kind.legality_share,
                              lognormal(normal[:, 1], params.legality_hours * hour, cv), 0.0)
