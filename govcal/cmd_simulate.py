@@ -17,6 +17,7 @@ import click
 from govcal.common import lang_option, scenario_option
 from govcal.files import staged_dir
 from govcal.render import format_table
+from scheduler.domain import Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, read_plan
@@ -49,16 +50,16 @@ def progress_bar(label: str) -> Progress | None:
     return show
 
 
-def _inputs(scenario_path: str | None, plan_path: str | None) -> FlowInputs:
+def _inputs(scenario_path: str | None, plan_path: str | None) -> tuple[Scenario, FlowInputs]:
     scenario = load_scenario(scenario_path)
     plan: Plan | None = read_plan(plan_path) if plan_path else None
-    return build_inputs(scenario, plan)
+    return scenario, build_inputs(scenario, plan)
 
 
-def _resource_names(scenario_path: str | None) -> dict[str, str]:
+def _resource_names(scenario: Scenario) -> dict[str, str]:
     """Utilisation keys -> readable names: a leader's title with the portfolio telling deputies apart."""
     names = {}
-    for leader in load_scenario(scenario_path).leaders:
+    for leader in scenario.leaders:
         title = f"{leader.title}（{leader.domain}）" if leader.domain else leader.title
         names[leader.id] = names[f"signer:{leader.id}"] = title
     for station in STATIONS:  # a leader whose id is a station's is reported as "signer:<id>"
@@ -128,7 +129,7 @@ def simulate(load: float, reps: int, validate: str | None, arrival_rate: float |
     from simulation import plots
     from simulation.report import summarise, summary_table, summary_to_json
 
-    inputs = _inputs(scenario_path, plan_path)
+    scenario, inputs = _inputs(scenario_path, plan_path)
     replications = run_replications(inputs, load, reps, seed, jobs or default_jobs(), progress_bar("simulate"))
     summary = summarise(inputs, load, seed, replications)
     document = summary_to_json(summary, lang)
@@ -141,7 +142,7 @@ def simulate(load: float, reps: int, validate: str | None, arrival_rate: float |
             plots.save(plots.backlog_over_time(replications, inputs.params.warmup_days, lang), scratch / names[2])
             plots.save(plots.on_time_shares(summary, target, lang), scratch / names[3])
         _wrote(out, names, lang)
-    _emit(document, summary_table(summary, lang, _resource_names(scenario_path), _table), output_format)
+    _emit(document, summary_table(summary, lang, _resource_names(scenario), _table), output_format)
 
 
 def _simulate_mmc(arrival_rate: float | None, service_rate: float | None, servers: int | None, reps: int, seed: int,
@@ -175,7 +176,7 @@ def whatif(loads_text: str, reps: int, scenario_path: str | None, plan_path: str
     loads = parse_loads(loads_text)
     from simulation import plots
 
-    inputs = _inputs(scenario_path, plan_path)
+    _, inputs = _inputs(scenario_path, plan_path)
     sweep = run_sweep(inputs, loads, reps, seed, jobs or default_jobs(), target, progress_bar("whatif"))
     document = sweep_to_json(sweep, lang)
     if out_dir:

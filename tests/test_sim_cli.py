@@ -79,3 +79,24 @@ def test_bad_flow_section_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "flow.staff.office" in result.stderr and "bad.yaml" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_plan_file_drives_meeting_decisions(scenario_file: Path, tmp_path: Path) -> None:
+    from datetime import date
+
+    from scheduler.plan import Plan, PlannedMeeting, SolverInfo, plan_to_json
+
+    meeting = PlannedMeeting("standing-2024-03-1", "standing", "常务会议", date(2024, 3, 12), 600, 780, "r1", "head",
+                             items=("Y-1", "Y-2"))
+    plan = Plan("生成场景", date(2024, 3, 1), date(2024, 3, 31), SolverInfo("OPTIMAL"), meetings=(meeting,))
+    plan_path = tmp_path / "plan.json"
+    plan_path.write_text(json.dumps(plan_to_json(plan), ensure_ascii=False), encoding="utf-8")
+    arguments = ["simulate", "--scenario", str(scenario_file), "--reps", "2", "--format", "json"]
+    with_plan = CliRunner().invoke(cli, [*arguments, "--plan", str(plan_path)])
+    assert with_plan.exit_code == 0, with_plan.output
+    without = json.loads(CliRunner().invoke(cli, arguments).stdout)
+    # March's two rhythm meetings (about 10 documents) give way to the plan's one meeting with 2 items.
+    decided = {d["rule"]: d["count"] for d in json.loads(with_plan.stdout)["deadlines"]}["45"]
+    assert decided < {d["rule"]: d["count"] for d in without["deadlines"]}["45"]
+    broken = CliRunner().invoke(cli, [*arguments, "--plan", str(tmp_path / "missing.json")])
+    assert broken.exit_code == 2 and "missing.json" in broken.stderr

@@ -143,3 +143,15 @@ def test_sweep_uses_common_random_numbers_whatever_jobs(inputs) -> None:
     requests_heavy = [t for t, k in zip(heavy.office, heavy.kind, strict=True) if k == 0]
     assert len(requests_heavy) > len(requests_light) > 0
     assert requests_heavy[:len(requests_light)] == requests_light
+
+
+def test_leave_is_generated_beyond_the_scenarios_dates(scenario) -> None:
+    """A two-year horizon: 2025 has no scenario absences, so leave is drawn there at the flow's rate."""
+    inputs = build_inputs(dataclasses.replace(scenario, flow={"horizon_days": 731}))
+    first_2025 = inputs.clock.day_index_of(date(2025, 1, 1))
+    assert inputs.leave_day_indices and min(inputs.leave_day_indices) == first_2025
+    model = FlowModel(inputs, 1.0, replication_seeds(6, 1)[0])
+    generated = [start for presence in model.presence.values() for start in presence.starts
+                 if start >= first_2025 * inputs.clock.day_minutes]
+    # Four episodes a year per leader on average (flow.leave.episodes_per_year).
+    assert len(generated) >= len(inputs.signers)
