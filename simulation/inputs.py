@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from scheduler.calendar import CalendarRangeError, calendar_for
 from scheduler.domain import Scenario
@@ -53,15 +52,10 @@ class FlowInputs:
     warmup_minute: float
 
 
-def _start_date(scenario: Scenario, plan: Plan | None, override: Any) -> date:
-    """1 January of the scenario's year (the plan's year if a plan is given), or ``flow.start``."""
-    if isinstance(override, date):
-        return override
-    if override is not None:
-        try:
-            return date.fromisoformat(str(override))
-        except ValueError:
-            raise InputError([Problem(scenario.source, "flow.start", "input.bad_date", {"value": override})]) from None
+def _start_date(scenario: Scenario, plan: Plan | None, params: FlowParams) -> date:
+    """``flow.start``, else 1 January of the plan's year, else of the scenario's first year."""
+    if params.start is not None:
+        return params.start
     if plan is not None:
         return date(plan.period_from.year, 1, 1)
     return date(scenario_years(scenario)[0], 1, 1)
@@ -157,10 +151,8 @@ def _leave_days(scenario: Scenario, clock: WorkClock) -> tuple[int, ...]:
 
 def build_inputs(scenario: Scenario, plan: Plan | None = None) -> FlowInputs:
     """Validate ``scenario.flow`` and lay the scenario (and plan) onto the work clock."""
-    flow = dict(scenario.flow)
-    start_override = flow.pop("start", None)
-    params = flow_params(flow, scenario.source)
-    start = _start_date(scenario, plan, start_override)
+    params = flow_params(scenario.flow, scenario.source)
+    start = _start_date(scenario, plan, params)
     end = start + timedelta(days=params.horizon_days - 1)
     try:
         calendar = calendar_for(scenario.calendar, (start.year, end.year))

@@ -334,6 +334,7 @@ class Replication:
     throughput_per_day: float
     wip_mean: float
     cycle_days: np.ndarray  # cycle time of each document completed in the window
+    cycle_by_kind: dict[str, float]  # mean cycle time per document kind (NaN: none completed)
     deadlines: dict[str, tuple[int, int]]  # rule -> (cases decided, on time)
     silent_replies: int  # co-sign replies past the deadline, taken as no objection (Art. 54)
     stand_ins: int
@@ -401,6 +402,9 @@ def measure(model: FlowModel) -> Replication:
     depart[finished] = clock.calendar_days(depart_work[finished])
     in_window = finished & (depart >= warm)
     cycle = (depart - arrive)[in_window]
+    kinds = np.asarray(model.docs.kind, dtype=int)[in_window]
+    cycle_by_kind = {kind: float(cycle[kinds == index].mean()) if (kinds == index).any() else float("nan")
+                     for index, kind in enumerate(KINDS)}
     # Time-average number in system over the window = total document-days inside it / its length.
     overlap = np.clip(np.minimum(depart, horizon) - np.maximum(arrive, warm), 0.0, None)
     ends = np.arange(1, clock.horizon_days + 1, dtype=float)
@@ -418,6 +422,7 @@ def measure(model: FlowModel) -> Replication:
         throughput_per_day=float(in_window.sum() / span),
         wip_mean=float(overlap.sum() / span),
         cycle_days=cycle.astype(np.float32),
+        cycle_by_kind=cycle_by_kind,
         deadlines=_deadline_outcomes(model),
         silent_replies=int(np.asarray(model.cosign_late, dtype=int)[asked].sum()),
         stand_ins=model.stand_ins,

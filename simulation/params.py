@@ -11,8 +11,10 @@ replies and filing in working days; horizon and warm-up in calendar days.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import simulation.messages  # noqa: F401  (registers the sim.* catalogue entries)
@@ -57,6 +59,8 @@ DEFAULTS: dict[str, Any] = {
     "filing_days": {"mean": 8.0, "cv": 0.6},
     # Leave generated beyond the dates the scenario covers (ASSUMPTION: 4 absences a year of 3 days).
     "leave": {"episodes_per_year": 4.0, "mean_working_days": 3.0},
+    # First simulated day: default 1 January of the scenario's (or the plan's) first year.
+    "start": None,
     "horizon_days": 365,
     "warmup_days": 30,
 }
@@ -71,14 +75,10 @@ class Lognormal:
 
     @property
     def sigma(self) -> float:
-        import math
-
         return math.sqrt(math.log1p(self.cv * self.cv))
 
     @property
     def mu(self) -> float:
-        import math
-
         return math.log(self.mean) - self.sigma**2 / 2 if self.mean > 0 else -math.inf
 
 
@@ -111,6 +111,7 @@ class FlowParams:
     leave_mean_working_days: float
     horizon_days: int
     warmup_days: int
+    start: date | None = None
 
     def kind(self, name: str) -> KindFlow:
         return next(k for k in self.kinds if k.kind == name)
@@ -139,6 +140,15 @@ class _Reader:
             self.problem(path, "sim.not_positive" if positive else "sim.negative", value=value)
             return 1
         return value
+
+    def day(self, value: Any, path: str) -> date | None:
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.problem(path, "input.bad_date", value=value)
+            return None
 
     def share(self, value: Any, path: str) -> float:
         number = self.number(value, path)
@@ -215,6 +225,7 @@ def flow_params(flow: Mapping[str, Any] | None, source: str = "<memory>") -> Flo
                                               positive=True),
         horizon_days=int(reader.number(top["horizon_days"], "flow.horizon_days", integer=True, positive=True)),
         warmup_days=int(reader.number(top["warmup_days"], "flow.warmup_days", integer=True)),
+        start=reader.day(top["start"], "flow.start"),
     )
     if not reader.problems and params.warmup_days >= params.horizon_days:
         reader.problem("flow.warmup_days", "sim.warmup_too_long", warmup=params.warmup_days,

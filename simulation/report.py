@@ -12,6 +12,7 @@ from scheduler.i18n import Lang, t
 from scheduler.rules import zh_numeral
 from simulation.inputs import FlowInputs
 from simulation.model import DEADLINE_RULES, Replication
+from simulation.params import KINDS
 from simulation.stats import Estimate, mean_ci, percentile_means
 
 SIM_FORMAT = "govcal.sim/1"
@@ -44,6 +45,7 @@ class Summary:
     cycle: Estimate
     cycle_p50: float
     cycle_p90: float
+    cycle_by_kind: dict[str, Estimate]
     deadlines: tuple[DeadlineKpi, ...]
     silent_replies: float
     stand_ins: float
@@ -87,6 +89,7 @@ def summarise(inputs: FlowInputs, load: float, seed: int, replications: Sequence
         wip=mean_ci([r.wip_mean for r in replications]),
         cycle=mean_ci([float(r.cycle_days.mean()) if len(r.cycle_days) else math.nan for r in replications]),
         cycle_p50=p50, cycle_p90=p90,
+        cycle_by_kind={kind: mean_ci([r.cycle_by_kind[kind] for r in replications]) for kind in KINDS},
         deadlines=tuple(deadlines),
         silent_replies=mean_of([r.silent_replies for r in replications]),
         stand_ins=mean_of([r.stand_ins for r in replications]),
@@ -121,6 +124,7 @@ def summary_to_json(summary: Summary, lang: Lang = "zh") -> dict[str, object]:
         "cycle_days": {"mean": _number(summary.cycle.mean), "p50": _number(summary.cycle_p50),
                        "p90": _number(summary.cycle_p90),
                        "ci95": [_number(summary.cycle.low), _number(summary.cycle.high)]},
+        "cycle_days_by_kind": {kind: estimate(e) for kind, e in summary.cycle_by_kind.items()},
         "deadlines": deadlines,
         "utilisation": {name: _number(value) for name, value in summary.utilisation.items()},
         "head_absent_signed_by_executive": _number(summary.stand_ins, 2),
@@ -157,6 +161,8 @@ def summary_table(summary: Summary, lang: Lang = "zh", resource_names: dict[str,
         f"  {t('sim.wip', lang)}: {format_interval(summary.wip)}",
         f"  {t('sim.cycle', lang)}: {format_interval(summary.cycle)}  "
         + t("sim.percentiles", lang, p50=f"{summary.cycle_p50:.2f}", p90=f"{summary.cycle_p90:.2f}"),
+        "    " + ", ".join(f"{t(f'sim.kind.{kind}', lang)} {format_interval(e)}"
+                           for kind, e in summary.cycle_by_kind.items()),
         "",
     ]
     headers = [t("sim.col.deadline", lang), t("sim.col.on_time", lang), t("sim.col.count", lang)]

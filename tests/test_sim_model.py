@@ -155,3 +155,11 @@ def test_leave_is_generated_beyond_the_scenarios_dates(scenario) -> None:
                  if start >= first_2025 * inputs.clock.day_minutes]
     # Four episodes a year per leader on average (flow.leave.episodes_per_year).
     assert len(generated) >= len(inputs.signers)
+
+
+def test_flow_start_moves_the_simulated_year(scenario) -> None:
+    inputs = build_inputs(dataclasses.replace(scenario, flow={"start": "2025-01-01"}))
+    assert inputs.clock.start == date(2025, 1, 1)
+    with pytest.raises(InputError) as caught:
+        build_inputs(dataclasses.replace(scenario, flow={"start": "2025-02-30"}))
+    assert [p.path for p in caught.value.problems] == ["flow.start"]
