@@ -110,35 +110,42 @@ def merge_intervals(spans: list[Interval]) -> tuple[Interval, ...]:
 
 
 def _meetings(scenario: Scenario, plan: Plan | None, clock: WorkClock) -> tuple[MeetingDecisions, ...]:
-    """Meetings that decide documents (Art. 45): the plan's inside its period, a rhythm elsewhere."""
+    """Meetings that decide documents (Art. 45).
+
+    Months that overlap the plan's period take the plan's standing and plenary meetings, one document
+    per item; every other month gets `policy.standing_per_month`'s busiest rhythm (ASSUMPTION),
+    spread evenly over its working days, each meeting running `standing_minutes` from the opening
+    of office hours.
+    """
     meetings: list[MeetingDecisions] = []
-    covered: tuple[date, date] | None = None
+    planned_months: set[tuple[int, int]] = set()
     if plan is not None:
-        covered = (plan.period_from, plan.period_to)
+        month = date(plan.period_from.year, plan.period_from.month, 1)
+        while month <= plan.period_to:
+            planned_months.add((month.year, month.month))
+            month = _next_month(month)
         for meeting in plan.meetings:
             index = clock.day_index_of(meeting.date)
             inside = 0 <= (meeting.date - clock.start).days < clock.horizon_days
             if meeting.kind in ("standing", "plenary") and inside and index < clock.working_day_count:
                 meetings.append(MeetingDecisions(clock.work_minute_at(index, meeting.end), index, len(meeting.items)))
-    per_month = scenario.policy.standing_per_month[1]  # ASSUMPTION: the busiest rhythm Art. 42 allows
-    first_block_start = clock.work_minute_at(0, 0)
-    duration = scenario.policy.standing_minutes
-    month = date(clock.start.year, clock.start.month, 1)
-    last_day = clock.start + timedelta(days=clock.horizon_days - 1)
-    while month <= last_day:
-        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        if covered is None or not (covered[0] <= month and following - timedelta(days=1) <= covered[1]):
-            first = clock.day_index_of(max(month, clock.start))
-            last = clock.day_index_of(min(following, last_day + timedelta(days=1)))
-            days = [d for d in range(first, last) if covered is None
-                    or not covered[0].toordinal() <= clock.working_ordinals[d] <= covered[1].toordinal()]
-            for slot in range(per_month if days else 0):
-                index = days[int((slot + 0.5) * len(days) / per_month)]
-                # A standing meeting starts when office hours open and lasts `standing_minutes`.
-                end = index * clock.day_minutes + first_block_start + min(duration, clock.block_lengths[0])
-                meetings.append(MeetingDecisions(end, index, None))
-        month = following
+    per_month = scenario.policy.standing_per_month[1]
+    meeting_minutes = min(scenario.policy.standing_minutes, clock.block_lengths[0])
+    by_month: dict[tuple[int, int], list[int]] = {}
+    for index, ordinal in enumerate(clock.working_ordinals):
+        day = date.fromordinal(ordinal)
+        by_month.setdefault((day.year, day.month), []).append(index)
+    for month_key, days in by_month.items():
+        if month_key in planned_months:
+            continue
+        for slot in range(per_month):
+            index = days[int((slot + 0.5) * len(days) / per_month)]
+            meetings.append(MeetingDecisions(index * clock.day_minutes + meeting_minutes, index, None))
     return tuple(sorted(meetings, key=lambda m: m.work_minute))
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
 def _leave_days(scenario: Scenario, clock: WorkClock) -> tuple[int, ...]:
