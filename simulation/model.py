@@ -212,13 +212,14 @@ class FlowModel:
         return np.asarray(times_list, dtype=float), np.asarray(days, dtype=int)
 
     def _generate(self, kind_seeds: list[np.random.SeedSequence]) -> Documents:
+        """Every document of the run with all its random attributes, merged in arrival order."""
         inputs = self.inputs
         params = inputs.params
         clock = inputs.clock
         hour, day = 60.0, clock.day_minutes
         cv = params.service_cv
         units = params.cosign_units_max
-        parts = []
+        flat: dict[str, list] = {name: [] for name in Documents.__dataclass_fields__}
         for kind_index, kind in enumerate(params.kinds):
             # Separate streams for arrivals, uniforms and normals: row i is the same at every load.
             arrival_rng, uniform_rng, normal_rng = (np.random.default_rng(s)
@@ -237,22 +238,16 @@ class FlowModel:
                                     params.cosign_reply_days.cv)
             asked = np.where(uniform[:, 0] < kind.cosign_share, 1 + (uniform[:, 1] * units).astype(int), 0)
             supervisor = (uniform[:, 3] * len(inputs.unit_supervisors)).astype(int)
-            parts.append((kind_index, times, meeting_days, office, legal, filing, signing, reply_times, asked,
-                          supervisor, kind.signers))
-        order_keys = np.concatenate([p[1] for p in parts]) if parts else np.empty(0)
-        order = np.argsort(order_keys, kind="stable").tolist()
-        flat: dict[str, list] = {name: [] for name in Documents.__dataclass_fields__}
-        for kind_index, times, meeting_days, office, legal, filing, signing, replies, asked, sup, roles in parts:
-            n = len(times)
             flat["kind"] += [kind_index] * n
             flat["arrive"] += times.tolist()
             flat["meeting_day"] += meeting_days.tolist()
             flat["office"] += office.tolist()
             flat["legality"] += legal.tolist()
             flat["filing"] += filing.tolist()
-            flat["signatures"] += [tuple(zip(roles, row, strict=True)) for row in signing.tolist()]
-            flat["replies"] += [tuple(row[:k]) for row, k in zip(replies.tolist(), asked.tolist(), strict=True)]
-            flat["supervisor"] += [inputs.unit_supervisors[i] for i in sup.tolist()]
+            flat["signatures"] += [tuple(zip(kind.signers, row, strict=True)) for row in signing.tolist()]
+            flat["replies"] += [tuple(row[:k]) for row, k in zip(reply_times.tolist(), asked.tolist(), strict=True)]
+            flat["supervisor"] += [inputs.unit_supervisors[i] for i in supervisor.tolist()]
+        order = np.argsort(np.asarray(flat["arrive"]), kind="stable").tolist()
         return Documents(**{name: [values[i] for i in order] for name, values in flat.items()})
 
     # ----- processes ------------------------------------------------------------------------------
