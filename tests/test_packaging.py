@@ -1,0 +1,25 @@
+"""The wheel ships every package and the default scenario (it must work after `pip install .`)."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_package_in_the_tree_is_listed_in_pyproject() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    mapped = {name: ROOT / folder for name, folder in config.get("package-dir", {}).items()}
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("scheduler", "simulation", "govcal")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    assert on_disk | set(mapped) == listed
+
+
+def test_default_scenario_is_package_data() -> None:
+    assert (files("scheduler.scenarios") / "wuqia-2024.yaml").is_file()
