@@ -1,0 +1,327 @@
+"""`plan(scenario, period)`: build the instance, solve the CP-SAT model, and turn the answer into a Plan.
+
+A period of one month is solved directly. A longer period is solved in two stages:
+
+1. *rolling months*: each month is solved in turn, with what earlier months placed entered as
+   history (meetings held, items decided, requests held), so monthly and yearly limits, study
+   windows and thematic-before-item orders carry across; this gives a good plan quickly;
+2. the whole period's model, hinted with that plan, improves it and proves a bound in the time left.
+
+The better plan is returned; its objective is recomputed by `scheduler.objective` over the whole
+period, which is exactly what the checker recomputes.
+
+Determinism: the same input and seed give the same plan. One-month models are solved by one
+worker; longer ones interleave their `workers` subsolvers in one thread (``interleave_search``).
+Both are deterministic; the time limit is turned into a deterministic-time limit, so a search cut
+short stops at the same point on every run (the wall-clock limit is only a safety net).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ortools.sat.python import cp_model
+
+from scheduler import explain
+from scheduler.domain import AgendaItem, HistoryEvent, Scenario
+from scheduler.i18n import Lang, t
+from scheduler.model.build import build_model
+from scheduler.model.data import PlanningData, delegation, running_order
+from scheduler.model.variables import PlanModel
+from scheduler.objective import penalties
+from scheduler.period import Period, history_count, month_bounds
+from scheduler.plan import Plan, PlannedMeeting, Result, SolverInfo
+
+_STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.INFEASIBLE: "INFEASIBLE",
+           cp_model.UNKNOWN: "UNKNOWN", cp_model.MODEL_INVALID: "MODEL_INVALID"}
+# CP-SAT deterministic time units granted per second of the time limit (measured on the 2-core dev
+# machine: 0.5-1 units per wall second on these models), so limits behave roughly like seconds.
+DETERMINISTIC_PER_SECOND = 0.6
+MONTH_FLOOR_SECONDS = 1.0  # each rolling month gets at least this much
+ROLLING_SHARE = 0.6  # of the time limit, for the rolling months; the whole-period search gets the rest
+WALL_SAFETY = 2.0  # the wall-clock limit, as a multiple of the time limit
+
+
+def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: int = 0, workers: int = 2,
+         lang: Lang = "zh", log: Callable[[str], None] | None = None) -> Result:
+    """Plan `period` of `scenario`; see `scheduler.plan.Result` for what comes back."""
+    began = time.perf_counter()
+    say = log or (lambda _message: None)
+    data = PlanningData(scenario, period)
+    conflicts = explain.precheck(data, lang)
+    if conflicts:
+        return Result("INFEASIBLE", None, None, None, time.perf_counter() - began, None, tuple(conflicts))
+    steps = _month_steps(period)
+    if len(steps) == 1:
+        return _solve_whole(data, None, time_limit, seed, 1, lang, say, began)
+    rolled = _roll_months(scenario, period, steps, time_limit * ROLLING_SHARE, seed, lang, say)
+    if rolled.plan is None:
+        return replace(rolled, seconds=time.perf_counter() - began)
+    remaining = max(1.0, time_limit - (time.perf_counter() - began))
+    whole = _solve_whole(data, rolled.plan, remaining, seed, workers, lang, say, began)
+    if whole.plan is not None and whole.objective is not None and whole.objective <= rolled.objective:
+        return whole
+    status = "OPTIMAL" if whole.bound is not None and whole.bound >= rolled.objective else "FEASIBLE"
+    info = SolverInfo(status, rolled.objective, whole.bound, _gap(rolled.objective, whole.bound),
+                      time.perf_counter() - began)
+    return Result(status, rolled.objective, whole.bound, info.gap, info.seconds, replace(rolled.plan, solver=info))
+
+
+def _gap(objective: float | None, bound: float | None) -> float | None:
+    if objective is None or bound is None:
+        return None
+    return 0.0 if objective <= bound else (objective - bound) / max(1.0, abs(objective))
+
+
+def _month_steps(period: Period) -> list[Period]:
+    steps = []
+    for year, month in period.months():
+        first, last = month_bounds(year, month)
+        steps.append(Period(max(first, period.start), min(last, period.end)))
+    return steps
+
+
+def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.random_seed = seed
+    params.num_workers = max(1, workers)
+    params.interleave_search = workers > 1
+    # Measured: presolve costs more than it saves on these time-indexed models (its probing
+    # expands the leaders' at-most-one cliques into millions of binary clauses).
+    params.cp_model_presolve = False
+    params.max_deterministic_time = max(0.05, time_limit * DETERMINISTIC_PER_SECOND)
+    params.max_time_in_seconds = max(0.1, time_limit * WALL_SAFETY)
+    return solver
+
+
+def _solve_whole(data: PlanningData, hint: Plan | None, time_limit: float, seed: int, workers: int, lang: Lang,
+                 say: Callable[[str], None], began: float) -> Result:
+    pm = build_model(data)
+    proto = pm.model.Proto()
+    say(f"model {data.period.label()}: {len(data.slots)} meetings, {len(pm.z)} item placements, "
+        f"{len(proto.variables)} variables, {len(proto.constraints)} constraints")
+    if hint is not None:
+        _add_hint(pm, hint)
+    else:
+        _add_minimal_hint(pm)
+    solver = _solver(time_limit, seed, workers)
+    status = _STATUS[solver.Solve(pm.model)]
+    if status == "UNKNOWN":
+        # No plan within the limit: fall back on the hinted plan (the minimal one or the rolling one),
+        # completed by a search with the hinted values fixed; the first search's bound still holds.
+        bound = round(solver.BestObjectiveBound())
+        fallback = _solver(time_limit, seed, 1)
+        fallback.parameters.fix_variables_to_their_hinted_value = True
+        if _STATUS[fallback.Solve(pm.model)] in ("OPTIMAL", "FEASIBLE"):
+            objective = round(fallback.ObjectiveValue())
+            info = SolverInfo("FEASIBLE", objective, bound, _gap(objective, bound), time.perf_counter() - began)
+            say(f"FEASIBLE (hinted plan): objective {objective}, bound {bound}")
+            return Result("FEASIBLE", objective, bound, info.gap, info.seconds,
+                          extract_plan(data, pm, fallback, info, lang))
+    if status == "INFEASIBLE":
+        groups = _conflicting_groups(data, seed, time_limit)
+        return Result(status, None, None, None, time.perf_counter() - began, None,
+                      tuple(explain.from_assumptions(data, groups, lang)))
+    bound = round(solver.BestObjectiveBound()) if status != "MODEL_INVALID" else None
+    if status not in ("OPTIMAL", "FEASIBLE"):
+        return Result(status, None, bound, None, time.perf_counter() - began)
+    objective = round(solver.ObjectiveValue())
+    seconds = time.perf_counter() - began
+    info = SolverInfo(status, objective, bound, _gap(objective, bound), seconds)
+    say(f"{status}: objective {objective}, bound {bound}, {seconds:.2f} s")
+    return Result(status, objective, bound, info.gap, seconds, extract_plan(data, pm, solver, info, lang))
+
+
+def _roll_months(scenario: Scenario, period: Period, steps: list[Period], time_limit: float, seed: int, lang: Lang,
+                 say: Callable[[str], None]) -> Result:
+    """Solve month by month, carrying each month's plan forward as history; recompute the objective."""
+    context = scenario
+    meetings: list[PlannedMeeting] = []
+    rejected = []
+    last = None
+    for index, step in enumerate(steps):
+        data = PlanningData(context, step, whole=period)
+        share = max(MONTH_FLOOR_SECONDS, time_limit / len(steps))
+        result = _solve_whole(data, None, share, seed, 1, lang, say, time.perf_counter())
+        if result.plan is None:
+            return result
+        last = result.plan
+        meetings.extend(last.meetings)
+        final = index == len(steps) - 1
+        rejected.extend(r for r in last.rejected if final or context.request(r.request).latest <= step.end)
+        context = _advance(context, last)
+    assert last is not None
+    whole = PlanningData(scenario, period)
+    draft = Plan(scenario.name, period.start, period.end, SolverInfo("FEASIBLE"), tuple(meetings), last.deferred,
+                 tuple(rejected))
+    found = tuple(penalties(whole, draft, lang))
+    objective = sum(p.cost for p in found)
+    return Result("FEASIBLE", objective, None, None, 0.0, replace(draft, penalties=found))
+
+
+def _advance(scenario: Scenario, done: Plan) -> Scenario:
+    """The scenario as seen after `done`: its meetings and decided items in history, held requests
+    pinned to the day they were held (so later items see their thematic meeting as done)."""
+    events = list(scenario.history)
+    held_on: dict[str, date] = {}
+    for meeting in done.meetings:
+        if meeting.kind in ("standing", "plenary", "study"):
+            events.append(HistoryEvent(meeting.kind, meeting.date))
+        if meeting.request is not None:
+            held_on[meeting.request] = meeting.date
+            request = scenario.request(meeting.request)
+            if request.kind == "county_wide":
+                events.append(HistoryEvent("county_wide", meeting.date, unit=request.unit or request.convener))
+        events.extend(HistoryEvent("decided", meeting.date, item=item) for item in meeting.items)
+    requests = tuple(replace(r, earliest=held_on[r.id], latest=held_on[r.id]) if r.id in held_on else r
+                     for r in scenario.meeting_requests)
+    return replace(scenario, history=tuple(events), meeting_requests=requests)
+
+
+def _add_hint(pm: PlanModel, hint: Plan) -> None:
+    """Start the whole-period search from the rolling plan."""
+    data = pm.data
+    slot_of = {slot.key: s for s, slot in enumerate(data.slots)}
+    for meeting in hint.meetings:
+        s = slot_of.get(meeting.id)
+        if s is None:
+            continue
+        chosen = next((o for o, option in enumerate(data.slots[s].options)
+                       if option.day == meeting.date and option.start == meeting.start), None)
+        if chosen is None:
+            continue
+        for o, literal in enumerate(pm.x[s]):
+            pm.model.AddHint(literal, o == chosen)
+        pm.model.AddHint(pm.placed[s], True)
+        for (index, room_id), literal in pm.room.items():
+            if index == s:
+                pm.model.AddHint(literal, room_id == meeting.room)
+        for item_id in meeting.items:
+            if (item_id, s) in pm.z:
+                pm.model.AddHint(pm.z[(item_id, s)], True)
+            if (item_id, s, meeting.date) in pm.v:
+                pm.model.AddHint(pm.v[(item_id, s, meeting.date)], True)
+
+
+def _add_minimal_hint(pm: PlanModel) -> None:
+    """Hint the smallest plan: only the meetings the lower bounds require, placed greedily on the first
+    option that clashes with nothing chosen; every item deferred, every request rejected. It is
+    feasible whenever the greedy succeeds, so the search always has a plan to return and improve."""
+    data = pm.data
+    required = [s for _, (lower, indices) in (*data.standing_groups.items(), *data.plenary_groups.items())
+                for s in indices[:lower]]
+    required += [s for s in data.study_slot.values() if s is not None]
+    taken: list[tuple[date, int, int, frozenset[str], str | None]] = []
+    blocked = [(n.day, n.start, n.end, frozenset(n.free_deputies)) for n in data.npc_days]
+    last_day: dict[str, date] = {}
+    chosen: dict[int, tuple[int, str | None]] = {}
+    capacity = {r.id: r.capacity for r in data.scenario.rooms}
+    for s in required:
+        slot = data.slots[s]
+        rooms = [q for (index, q) in pm.room if index == s] or [None]
+        for o, option in enumerate(slot.options):
+            if slot.group in last_day and option.day <= last_day[slot.group]:
+                continue
+            clashes = [c for c in taken if c[0] == option.day and c[1] < option.end and option.start < c[2]]
+            if any(c[3] & option.leaders for c in clashes) or any(
+                    b[0] == option.day and b[1] < option.end and option.start < b[2] and b[3] & option.leaders
+                    for b in blocked):
+                continue
+            free_rooms = [q for q in rooms
+                          if q is None or (capacity[q] >= option.seats and all(c[4] != q for c in clashes))]
+            if not free_rooms:
+                continue
+            room = free_rooms[0]
+            chosen[s] = (o, room)
+            taken.append((option.day, option.start, option.end, option.leaders, room))
+            last_day[slot.group] = option.day
+            break
+    for s, literals in enumerate(pm.x):
+        o_chosen, room = chosen.get(s, (None, None))
+        for o, literal in enumerate(literals):
+            pm.model.AddHint(literal, o == o_chosen)
+        pm.model.AddHint(pm.placed[s], o_chosen is not None)
+    for (s, q), literal in pm.room.items():
+        pm.model.AddHint(literal, s in chosen and chosen[s][1] == q)
+    for literal in (*pm.z.values(), *pm.v.values()):
+        pm.model.AddHint(literal, False)
+
+
+def _conflicting_groups(data: PlanningData, seed: int, time_limit: float) -> list[tuple[str, str]]:
+    """Re-solve with assumption literals and read back a sufficient set of conflicting rule groups."""
+    pm = build_model(data, explain=True)
+    solver = _solver(max(1.0, time_limit), seed, 1)
+    solver.Solve(pm.model)
+    core = set(solver.SufficientAssumptionsForInfeasibility())
+    return [key for key, literal in pm.assumptions.items() if literal.Index() in core]
+
+
+def extract_plan(data: PlanningData, pm: PlanModel, solver: cp_model.CpSolver, info: SolverInfo,
+                 lang: Lang) -> Plan:
+    """Read the chosen options and item placements into a Plan with titles, reasons and penalties."""
+    scenario = data.scenario
+    held: list[tuple[int, int]] = []
+    for s, options in enumerate(pm.x):
+        chosen = next((o for o, literal in enumerate(options) if solver.BooleanValue(literal)), None)
+        if chosen is not None:
+            held.append((s, chosen))
+    items_of: dict[int, list[str]] = {}
+    for (item_id, s), literal in pm.z.items():
+        if solver.BooleanValue(literal):
+            items_of.setdefault(s, []).append(item_id)
+    meetings = []
+    numbering: dict[tuple[str, int], int] = {}
+    for s, o in sorted(held, key=lambda so: (data.slots[so[0]].options[so[1]].day,
+                                             data.slots[so[0]].options[so[1]].start, data.slots[so[0]].key)):
+        slot, option = data.slots[s], data.slots[s].options[o]
+        agenda = running_order([scenario.item(i) for i in items_of.get(s, [])])
+        title = slot.request.title if slot.request else _internal_title(data, slot.kind, option.day, numbering, lang)
+        room = next((q for (index, q), literal in pm.room.items() if index == s and solver.BooleanValue(literal)), None)
+        meetings.append(PlannedMeeting(
+            id=slot.key, kind=slot.kind, title=title, date=option.day, start=option.start, end=option.end,
+            room=room, presider=option.presider, attendees=_attendees(data, s, o, agenda),
+            items=tuple(i.id for i in agenda), request=slot.request.id if slot.request else None))
+    return finish_plan(data, tuple(meetings), info, lang)
+
+
+def finish_plan(data: PlanningData, meetings: tuple[PlannedMeeting, ...], info: SolverInfo, lang: Lang) -> Plan:
+    """A plan of `meetings`: every other pending item deferred and request rejected, with reasons,
+    and the penalties of `scheduler.objective`."""
+    scenario = data.scenario
+    draft = Plan(scenario.name, data.period.start, data.period.end, info, meetings)
+    heard = {i for m in meetings for i in m.items}
+    deferred = tuple(explain.deferral(data, item_info, draft, lang)
+                     for item_id, item_info in data.items.items() if item_id not in heard)
+    placed = {m.request for m in meetings if m.request}
+    rejected = tuple(explain.rejection(data, s, draft, lang) for s, slot in enumerate(data.slots)
+                     if slot.request is not None and slot.request.id not in placed)
+    draft = replace(draft, deferred=deferred, rejected=rejected)
+    return replace(draft, penalties=tuple(penalties(data, draft, lang)))
+
+
+def _internal_title(data: PlanningData, kind: str, day: date, numbering: dict[tuple[str, int], int],
+                    lang: Lang) -> str:
+    """县政府第N次常务会议: N counts this year's meetings of the kind in history, then in this plan."""
+    key = (kind, day.year)
+    if key not in numbering:
+        numbering[key] = history_count(data.scenario, kind, date(day.year, 1, 1), day - timedelta(days=1))
+    numbering[key] += 1
+    return t(f"title.{kind}", lang, n=numbering[key])
+
+
+def _attendees(data: PlanningData, s: int, o: int, agenda: list[AgendaItem]) -> tuple[str, ...]:
+    """Leaders who attend (scenario order), then units sitting through, then the items' delegations."""
+    slot, option = data.slots[s], data.slots[s].options[o]
+    if slot.request is not None:
+        required, preferred, _ = data.request_parties(slot.request)
+        leaders = [x for x in (*required, *preferred) if x in option.leaders]
+    else:
+        leaders = [x for x in data.leader_ids if x in option.leaders]
+    units = list(slot.units)
+    for item in agenda:
+        units.extend(sorted(delegation(item), key=lambda u: (u != item.unit, u)))
+    return tuple(dict.fromkeys((*leaders, *units)))
