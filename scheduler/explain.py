@@ -14,9 +14,8 @@ from datetime import date
 from scheduler.i18n import Lang, t
 from scheduler.model.data import ItemInfo, PlanningData
 from scheduler.period import history_count
-from scheduler.plan import Conflict, Deferral, Plan, PlannedMeeting, Rejection
+from scheduler.plan import Conflict, Deferral, Plan, Rejection
 from scheduler.reasons import articles_of, kind_name, with_articles
-from scheduler.rules import rule
 
 
 def _conflict(rule_ids: tuple[str, ...], key: str, lang: Lang, **params: object) -> Conflict:
@@ -200,17 +199,3 @@ def _required_free_together(data: PlanningData, slot_index: int, days: list[date
             if set(required) <= data.free_leaders(day, start, start + slot.minutes):
                 return True
     return False
-
-
-def describe_conflicts(conflicts: tuple[Conflict, ...] | list[Conflict], lang: Lang = "zh") -> str:
-    """One line per conflict: detail, then the rule's text and its articles."""
-    lines = []
-    for conflict in conflicts:
-        cited = rule(conflict.rule)
-        lines.append(with_articles(f"{conflict.detail} — {cited.text(lang)}", (conflict.rule,), lang)
-                     if cited.articles else conflict.detail)
-    return "\n".join(lines)
-
-
-def meeting_label(meeting: PlannedMeeting) -> str:
-    return f"{meeting.title} {meeting.date.isoformat()}"

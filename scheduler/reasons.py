@@ -7,7 +7,7 @@ Every reason names its rule; the article citation is appended by `with_articles`
 from __future__ import annotations
 
 from scheduler.i18n import Lang, register, t
-from scheduler.rules import rule
+from scheduler.rules import rule, zh_numeral
 
 register({
     # ----- meeting kinds and titles ----------------------------------------------------------
@@ -133,13 +133,18 @@ def kind_name(kind: str, lang: Lang) -> str:
     return t(f"kind.{kind}", lang)
 
 
+def cite_suffix(articles: tuple[str, ...], lang: Lang) -> str:
+    """``（第六条、第四十二条）`` / `` (Art. 6, 42)``; empty without articles."""
+    if not articles:
+        return ""
+    if lang == "zh":
+        return "（" + "、".join(f"第{zh_numeral(int(a))}条" for a in articles) + "）"
+    return " (Art. " + ", ".join(articles) + ")"
+
+
 def with_articles(text: str, rule_ids: tuple[str, ...], lang: Lang) -> str:
-    """A reason followed by its citation: ``……（第四十三条）`` / ``… (Art. 43)``."""
-    cites = [rule(r).cite(lang) for r in rule_ids if rule(r).articles]
-    if not cites:
-        return text
-    joined = "、".join(cites) if lang == "zh" else "; ".join(cites)
-    return f"{text}（{joined}）" if lang == "zh" else f"{text} ({joined})"
+    """A reason followed by its rules' citation: ``……（第四十三条）`` / ``… (Art. 43)``."""
+    return text + cite_suffix(articles_of(rule_ids), lang)
 
 
 def articles_of(rule_ids: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,0 +1,145 @@
+"""``govcal plan`` and ``govcal check`` (DESIGN §5).
+
+plan: 0 a plan; 1 no feasible plan (the conflicting rules and articles on standard error, and with
+``--format json`` a JSON document naming them on standard output); 2 bad input; 3 no plan within
+the time limit. check: 0 clean (the recomputed objective printed); 1 violations, each with its
+article; 2 a malformed plan or scenario. With ``--format json`` standard output carries the JSON
+alone; progress goes to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from govcal.common import lang_option, scenario_option
+from scheduler.errors import InputError, Problem
+from scheduler.i18n import Lang, register, t
+from scheduler.plan import PLAN_FORMAT, Result, plan_to_text, read_plan
+from scheduler.reasons import cite_suffix
+
+EXIT_INFEASIBLE = 1
+EXIT_TIMEOUT = 3
+
+register({
+    "cli.plan.infeasible": ("没有满足全部规则的计划。冲突的规则：",
+                            "No plan satisfies every rule. The rules in conflict:"),
+    "cli.plan.timeout": ("在 {seconds} 秒内未找到计划，请加大 --time-limit", "no plan found within {seconds} s; "
+                         "raise --time-limit"),
+    "cli.plan.summary": ("{status}：目标值 {objective}，下界 {bound}，用时 {seconds} 秒",
+                         "{status}: objective {objective}, bound {bound}, {seconds} s"),
+    "cli.plan.written": ("已写入 {path}", "written: {path}"),
+    "cli.check.clean": ("计划符合全部规则。重新计算的目标值：{objective}",
+                        "The plan keeps every rule. Recomputed objective: {objective}"),
+    "cli.check.violations": ("计划有 {count} 处违反规则：", "The plan breaks {count} rule(s):"),
+    "cli.check.objective_differs": ("注意：计划中记载的目标值 {stated} 与重新计算的 {objective} 不同",
+                                    "note: the plan states objective {stated}, recomputed {objective}"),
+    "cli.plan.progress": ("规划中：{message}", "planning: {message}"),
+})
+
+
+def _day(text: str | None, flag: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError([Problem(flag, "", "input.bad_date", {"value": text})]) from None
+
+
+def _conflicts_json(result: Result, scenario_name: str, period_from: date, period_to: date) -> str:
+    document = {
+        "format": PLAN_FORMAT,
+        "scenario": scenario_name,
+        "period": {"from": period_from.isoformat(), "to": period_to.isoformat()},
+        "solver": {"status": result.status, "objective": None, "bound": result.bound, "gap": None,
+                   "seconds": round(result.seconds, 3)},
+        "conflicts": [{"rule": c.rule, "articles": list(c.articles), "detail": c.detail} for c in result.conflicts],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("plan")
+@scenario_option()
+@click.option("--month", default=None, help="Month to plan, YYYY-MM.")
+@click.option("--from", "start", default=None, help="First day of the period, YYYY-MM-DD (with --to).")
+@click.option("--to", "end", default=None, help="Last day of the period, YYYY-MM-DD (with --from).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Write plan.json and the exports into this folder.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds the solver may search.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
+@click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
+@lang_option
+def plan(scenario_path: str | None, month: str | None, start: str | None, end: str | None, out_dir: str | None,
+         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, lang: Lang) -> None:
+    """Plan standing meetings, agendas and leaders' calendars for a month or a period."""
+    from scheduler.period import parse_period
+    from scheduler.scenario import load_scenario
+    from scheduler.solve import plan as solve_plan
+
+    scenario = load_scenario(scenario_path)
+    period = parse_period(month, _day(start, "--from"), _day(end, "--to"), scenario=scenario)
+    progress = sys.stderr.isatty()
+
+    def log(message: str) -> None:
+        if progress:
+            click.echo(t("cli.plan.progress", lang, message=message), err=True)
+
+    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=log)
+    if result.status == "INFEASIBLE":
+        click.echo(t("cli.plan.infeasible", lang), err=True)
+        for conflict in result.conflicts:
+            click.echo(f"  - {conflict.detail}{cite_suffix(conflict.articles, lang)}", err=True)
+        if output_format == "json":
+            click.echo(_conflicts_json(result, scenario.name, period.start, period.end), nl=False)
+        sys.exit(EXIT_INFEASIBLE)
+    if result.plan is None:
+        click.echo(t("cli.plan.timeout", lang, seconds=time_limit), err=True)
+        sys.exit(EXIT_TIMEOUT)
+    click.echo(t("cli.plan.summary", lang, status=result.status, objective=result.objective, bound=result.bound,
+                 seconds=f"{result.seconds:.2f}"), err=True)
+    if out_dir is not None:
+        from govcal.exports import write_exports
+        from govcal.files import staged_dir
+
+        with staged_dir(out_dir) as scratch:
+            (scratch / "plan.json").write_text(plan_to_text(result.plan), encoding="utf-8")
+            write_exports(result.plan, scenario, scratch, lang=lang, ics_per_leader=ics_per_leader)
+        click.echo(t("cli.plan.written", lang, path=Path(out_dir) / "plan.json"), err=True)
+    if output_format == "json":
+        click.echo(plan_to_text(result.plan), nl=False)
+    else:
+        from govcal.render import render_plan
+
+        click.echo(render_plan(result.plan, scenario, lang, color=sys.stdout.isatty()))
+
+
+@click.command("check")
+@click.argument("plan_file", type=click.Path(dir_okay=False))
+@scenario_option()
+@lang_option
+def check(plan_file: str, scenario_path: str | None, lang: Lang) -> None:
+    """Check a plan, hand-edited or not, against every rule; recompute its objective."""
+    from scheduler.check import check_plan
+    from scheduler.period import Period, check_calendar_covers
+    from scheduler.scenario import load_scenario
+
+    scenario = load_scenario(scenario_path)
+    plan_read = read_plan(plan_file)
+    check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
+    report = check_plan(scenario, plan_read, lang)
+    if report.violations:
+        click.echo(t("cli.check.violations", lang, count=len(report.violations)))
+        for violation in report.violations:
+            click.echo(f"  - [{violation.rule}] {violation.detail}{cite_suffix(violation.articles, lang)}")
+        sys.exit(EXIT_INFEASIBLE)
+    click.echo(t("cli.check.clean", lang, objective=report.objective))
+    stated = plan_read.solver.objective
+    if stated is not None and round(float(stated)) != report.objective:
+        click.echo(t("cli.check.objective_differs", lang, stated=stated, objective=report.objective), err=True)
