@@ -16,8 +16,9 @@ so both planners see exactly the same rules:
 A slot is free when none of its attending leaders is in an overlapping meeting (Art. 61), a room
 that seats it is free, a unit's county-wide meetings stay within the yearly limit (Art. 47), and a
 deputy stays free for every congress standing committee meeting (Art. 49).
-Everything not placed is deferred or rejected with the planner's own reasons (`scheduler.explain`).
-The plan carries no objective: the checker recomputes it, exactly as for the planner's plans.
+Everything not placed is deferred or rejected with the planner's own reasons, and the penalties listed,
+by the planner's `finish_plan`. The plan states no objective of its own: the checker recomputes it,
+exactly as for the planner's plans.
 """
 
 from __future__ import annotations
@@ -27,13 +28,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from scheduler import explain
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang
 from scheduler.model.data import ItemInfo, NpcDay, Option, PlanningData, running_order
 from scheduler.period import Period, month_bounds
 from scheduler.plan import Plan, PlannedMeeting, SolverInfo
-from scheduler.solve import _attendees, _internal_title
+from scheduler.solve import _attendees, _internal_title, finish_plan
 
 # What a greedy plan reports as its solver: a feasible construction with no objective or bound.
 GREEDY_STATUS = "FEASIBLE"
@@ -240,7 +240,8 @@ class GreedyPlanner:
 
     # ----- the plan --------------------------------------------------------------------------------
     def to_plan(self, seconds: float, lang: Lang) -> Plan:
-        """Meetings in time order with the planner's titles and attendee lists; the rest deferred or rejected."""
+        """Meetings in time order with the planner's titles and attendee lists; the rest deferred or rejected
+        with reasons (`scheduler.solve.finish_plan`)."""
         data, scenario = self.data, self.data.scenario
         numbering: dict[tuple[str, int], int] = {}
         meetings = []
@@ -256,14 +257,7 @@ class GreedyPlanner:
                 room=placement.room, presider=option.presider,
                 attendees=_attendees(data, placement.slot, placement.option, agenda),
                 items=tuple(i.id for i in agenda), request=slot.request.id if slot.request else None))
-        info = SolverInfo(GREEDY_STATUS, None, None, None, seconds)
-        draft = Plan(scenario.name, data.period.start, data.period.end, info, tuple(meetings))
-        heard = {i for m in meetings for i in m.items}
-        deferred = tuple(explain.deferral(data, item_info, draft, lang)
-                         for item_id, item_info in data.items.items() if item_id not in heard)
-        rejected = tuple(explain.rejection(data, s, draft, lang) for s, slot in enumerate(data.slots)
-                         if slot.request is not None and s not in self.placements)
-        return Plan(scenario.name, data.period.start, data.period.end, info, tuple(meetings), deferred, rejected)
+        return finish_plan(data, tuple(meetings), SolverInfo(GREEDY_STATUS, None, None, None, seconds), lang)
 
 
 def greedy_plan(scenario: Scenario, period: Period, lang: Lang = "zh") -> Plan:
