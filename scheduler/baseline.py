@@ -106,6 +106,7 @@ class GreedyPlanner:
         self.data = data
         self.timetable = Timetable(data)
         self.placements: dict[int, Placement] = {}
+        self._request_slot = {slot.request.id: s for s, slot in enumerate(data.slots) if slot.request is not None}
         self._county_wide: dict[tuple[str, int], int] = defaultdict(int)
         for event in data.scenario.history:
             if event.kind == "county_wide" and event.unit:
@@ -192,10 +193,9 @@ class GreedyPlanner:
     # ----- steps 2 and 3: requests and study sessions ----------------------------------------------
     def place_requests(self) -> None:
         """Art. 46, 47, 50: requests by window (earliest, latest, id), each at its earliest free slot."""
-        requests = [s for s, slot in enumerate(self.data.slots) if slot.request is not None]
-        for slot_index in sorted(requests, key=lambda s: (self.data.slots[s].request.earliest,
-                                                          self.data.slots[s].request.latest,
-                                                          self.data.slots[s].request.id)):
+        by_window = sorted((slot.request.earliest, slot.request.latest, slot.request.id, s)
+                           for s, slot in enumerate(self.data.slots) if slot.request is not None)
+        for *_, slot_index in by_window:
             self.place_first(slot_index)
 
     def place_study_sessions(self) -> None:
@@ -222,8 +222,7 @@ class GreedyPlanner:
             return False
         if info.thematic is None:
             return True
-        thematic_slot = data.request_slot(info.thematic)
-        thematic = self.placements.get(thematic_slot) if thematic_slot is not None else None
+        thematic = self.placements.get(self._request_slot.get(info.thematic, -1))
         return thematic is not None and \
             option.workday >= self.option_of(thematic).workday + data.policy.materials_lead_working_days
 
