@@ -1,18 +1,12 @@
 """Catalogue entries (``ui.``) for every fixed word of the plan outputs: terminal view, Excel, iCalendar, picture.
 
-Leader, unit, room and meeting names come from the scenario or the plan, never from here.
+Leader, unit, room and meeting names come from the scenario or the plan, never from here; the names
+of meeting kinds and the reasons for deferrals come from the planner's catalogue (scheduler.reasons).
 """
 
 from scheduler.i18n import register
 
 register({
-    # Meeting kinds (DESIGN §1): the planner's titles name the meeting; these name its kind.
-    "ui.kind.standing": ("常务会议", "Standing meeting"),
-    "ui.kind.plenary": ("全体会议", "Plenary meeting"),
-    "ui.kind.study": ("学习会", "Study session"),
-    "ui.kind.thematic": ("专题会议", "Thematic meeting"),
-    "ui.kind.county_head_office": ("县长办公会议", "County head's office meeting"),
-    "ui.kind.county_wide": ("全县性会议", "County-wide meeting"),
     # Absence kinds (Art. 61) and half days.
     "ui.absence.leave": ("请假", "Leave"),
     "ui.absence.trip": ("外出", "Trip"),

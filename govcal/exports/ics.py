@@ -21,6 +21,7 @@ from govcal.exports.view import (
     absence_text,
     absences_in_period,
     item_rows,
+    kind_name,
     meetings_in_order,
     party_name,
     room_name,
@@ -120,7 +121,7 @@ def meeting_event(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, slug:
     if meeting.room:
         event.add("LOCATION", room_name(meeting.room, scenario))
     event.add("DESCRIPTION", meeting_description(meeting, scenario, lang))
-    event.add("CATEGORIES", [t(f"ui.kind.{meeting.kind}", lang)])
+    event.add("CATEGORIES", [kind_name(meeting.kind, lang)])
     event.add("ORGANIZER", participant(meeting.presider, scenario, slug))
     for party in meeting.attendees:
         event.add("ATTENDEE", participant(party, scenario, slug, "REQ-PARTICIPANT"))

@@ -19,6 +19,7 @@ from scheduler.calendar import WorkCalendar, calendar_for
 from scheduler.domain import Absence, AgendaItem, Commitment, Scenario, fmt_minutes
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
+from scheduler.reasons import kind_name as planner_kind_name
 from scheduler.rules import zh_numeral
 from scheduler.scenario import scenario_calendar
 
@@ -34,7 +35,9 @@ def display_width(text: str) -> int:
 
 
 def kind_name(kind: str, lang: Lang) -> str:
-    return t(f"ui.kind.{kind}", lang)
+    """The planner's name of a meeting kind (scheduler.reasons), capitalised as a label in English."""
+    name = planner_kind_name(kind, lang)
+    return name[:1].upper() + name[1:]
 
 
 def weekday_name(day: date, lang: Lang) -> str:
