@@ -119,7 +119,7 @@ def test_whole_month_holds_its_standing_meeting_even_without_items():
 def test_policy_zero_switches_standing_meetings_off():
     request = MeetingRequest("M-9", "county_head_office", "县长办公会议", "head", required=("head",), minutes=60,
                              earliest=date(2024, 5, 7), latest=date(2024, 5, 8))
-    scenario = tiny_scenario(policy=Policy(standing_per_month=(0, 0), plenary_per_year=(0, 0), study_every_months=0),
+    scenario = tiny_scenario(policy=Policy(standing_per_month=(0, 0), plenary_per_year=(0, 0), study_every_months=12),
                              meeting_requests=(request,))
     result = solved(scenario, MAY)
     assert [m.id for m in result.plan.meetings] == ["M-9"]

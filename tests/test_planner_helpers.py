@@ -48,7 +48,8 @@ def tiny_scenario(**changes: Any) -> Scenario:
         ),
         units=(Unit("justice", "县司法局", "department", "exec"), Unit("finance", "县财政局", "department", "dep")),
         rooms=(Room("r1", "常务会议室", 20),),
-        policy=Policy(standing_per_month=(1, 1), plenary_per_year=(0, 0), study_every_months=0),
+        # A yearly study window ends in December, so no study session is due in May (Art. 50).
+        policy=Policy(standing_per_month=(1, 1), plenary_per_year=(0, 0), study_every_months=12),
         agenda=(
             AgendaItem("Y-1", "关于预算调整的请示", "finance", "dep", submitted=date(2024, 5, 1), matters=("funds",)),
             AgendaItem("Y-2", "关于规范性文件备案的请示", "justice", "exec", submitted=date(2024, 5, 6)),
