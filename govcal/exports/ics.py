@@ -32,7 +32,7 @@ from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
 
 TZID = "Asia/Shanghai"
-SHANGHAI = ZoneInfo(TZID)
+SHANGHAI = ZoneInfo(TZID)  # the IANA data come with icalendar's tzdata dependency
 PRODID = f"-//govcal//govcal {__version__}//ZH"
 # RFC 2606 reserves .invalid: the addresses identify people and units but can never receive mail.
 MAIL_DOMAIN = "govcal.invalid"
