@@ -368,8 +368,8 @@ class _Builder:
         return "emergency" if "emergency" in ids else ids[-1]
 
     def build_history(self) -> list[dict[str, Any]]:
-        january = WorkCalendar(self.spec, self.params.year, self.params.year).working_days(
-            date(self.params.year, 1, 1), date(self.params.year, 1, 31))
+        # The generated months start in `year`, so the calendar covers its January.
+        january = self.calendar.working_days(date(self.params.year, 1, 1), date(self.params.year, 1, 31))
         return [{"kind": "county_wide", "unit": self.history_unit(), "date": _iso(january[2])}]
 
     # ----- agenda ----------------------------------------------------------------------------
