@@ -9,7 +9,7 @@ its rule and articles; the meetings and items involved are listed for tools.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -76,7 +76,7 @@ class _Checker:
         """Working day inside the period, one office-hours block, on the grain (working_time)."""
         if not self.period.contains(m.date):
             self.fail("working_time", "check.outside_period", (m.id,), meeting=m.title, date=m.date)
-        if not self.calendar.covers(m.date) or not self.calendar.is_working_day(m.date):
+        if not self.calendar.is_working_day(m.date):
             self.fail("working_time", "check.not_working_day", (m.id,), meeting=m.title, date=m.date)
         if self.calendar.block_of(m.start, m.end) is None or m.end <= m.start:
             self.fail("working_time", "check.outside_hours", (m.id,), meeting=m.title, start=fmt_minutes(m.start),
@@ -105,8 +105,6 @@ class _Checker:
 
     def check_attendees(self, m: PlannedMeeting) -> None:
         """Nobody booked while absent or at a commitment (Art. 61)."""
-        if not self.calendar.covers(m.date):
-            return
         for who in m.attendees:
             if who in self.scenario.leader_ids and not self.data.availability.free(who, m.date, m.start, m.end):
                 self.fail("no_double_booking", "check.unavailable", (m.id,), who=self.name(who), date=m.date,
@@ -120,7 +118,7 @@ class _Checker:
         if m.request is not None:
             request = next((r for r in self.data.requests if r.id == m.request), None)
             expected = {self.data.request_presider(request)} if request else {m.presider}
-        elif m.kind == "standing" and executive is not None and self.calendar.covers(m.date) and \
+        elif m.kind == "standing" and executive is not None and \
                 not self.data.availability.free(head, m.date, m.start, m.end):
             expected = {executive.id}
         else:
@@ -162,8 +160,7 @@ class _Checker:
 
     def _thematic_before(self, request_id: str, m: PlannedMeeting, lead: int) -> bool:
         thematic = next((x for x in self.plan.meetings if x.request == request_id), None)
-        return thematic is not None and self.calendar.covers(thematic.date) and \
-            self.data.workday(m.date) >= self.data.workday(thematic.date) + lead
+        return thematic is not None and self.data.workday(m.date) >= self.data.workday(thematic.date) + lead
 
     def check_request(self, m: PlannedMeeting) -> None:
         """Art. 46: inside its window, with every required leader."""
@@ -263,6 +260,11 @@ class _Checker:
             self.fail("accounted", "check.unknown_request", request=request_id)
 
     def run(self) -> CheckReport:
+        # A meeting dated where the calendar has no data breaks the period; nothing else can be said of it.
+        outside = [m for m in self.plan.meetings if not self.calendar.covers(m.date)]
+        for m in outside:
+            self.fail("working_time", "check.outside_period", (m.id,), meeting=m.title, date=m.date)
+        self.plan = replace(self.plan, meetings=tuple(m for m in self.plan.meetings if m not in outside))
         for m in self.plan.meetings:
             self.check_time(m)
             self.check_room(m)

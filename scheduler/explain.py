@@ -124,7 +124,7 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
     if info.blocker is not None:
         key, rule_ids = info.blocker, _BLOCKER_RULES[info.blocker]
         params["lead"] = data.policy.materials_lead_working_days
-    elif not any(data.slots[s].kind == item.body for s in range(len(data.slots))):
+    elif not any(slot.kind == item.body for slot in data.slots):
         key, rule_ids = "defer.no_meeting", (count_rule,)
     elif not info.slots or not _supervisor_meets(data, info, plan):
         key, rule_ids = "defer.supervisor_away", ("item_supervisor",)

@@ -102,3 +102,8 @@ def test_the_checker_never_imports_ortools():
     code = ("import sys, scheduler.check, scheduler.objective; "
             "assert 'ortools' not in sys.modules, 'ortools imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_meeting_dated_beyond_the_calendar_is_a_violation_not_a_crash(planned):
+    scenario, original = planned
+    assert ("working_time", ()) in rules_of(scenario, edit_meeting(original, date=date(2099, 5, 6)))

@@ -111,11 +111,9 @@ class Slot:
     minutes: int
     options: list[Option]
     request: MeetingRequest | None = None
-    rank: int = 0                     # order within its group (standing k-th of the month, ...)
     group: str = ""                   # "2024-05" for standing, "2024" for plenary, window key for study
     units: tuple[str, ...] = ()       # units sitting through the meeting
     preferred: tuple[str, ...] = ()   # preferred leaders of a request (absence costs)
-    lower_bound: int = 0              # of its group: slots of rank < lower_bound must be held
     earliest_workday: int = 0         # requests: working-day index of the window's first working day
     room: str | None = None           # the room a request asks for, if any
     _by_day: dict[date, list[int]] | None = None
@@ -270,8 +268,7 @@ class PlanningData:
                 for rank in range(upper):
                     indices.append(len(self.slots))
                     self.slots.append(Slot(f"standing-{group}-{held + rank + 1}", "standing", policy.standing_minutes,
-                                           options, rank=rank, group=group, units=standing_units,
-                                           lower_bound=lower))
+                                           options, group=group, units=standing_units))
                 self.standing_groups[group] = (lower, indices)
         departments = tuple(u.id for u in self.scenario.units if u.kind == "department")
         if policy.plenary_per_year[1] > 0:
@@ -286,8 +283,7 @@ class PlanningData:
                 for rank in range(upper):
                     indices.append(len(self.slots))
                     self.slots.append(Slot(f"plenary-{year}-{held + rank + 1}", "plenary", policy.plenary_minutes,
-                                           options, rank=rank, group=str(year), units=departments,
-                                           lower_bound=lower))
+                                           options, group=str(year), units=departments))
                 self.plenary_groups[str(year)] = (lower, indices)
         for window in self.windows:
             if not window.enforced or window.held:
@@ -297,7 +293,7 @@ class PlanningData:
             options = self._options(days, policy.study_minutes, (), self._presiders("study"), everyone, 0)
             self.study_slot[window.key] = len(self.slots)
             self.slots.append(Slot(f"study-{window.key}", "study", policy.study_minutes, options,
-                                   group=window.key, lower_bound=1))
+                                   group=window.key))
 
     def request_parties(self, request: MeetingRequest) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(required leaders, preferred leaders, units) of a request; a study session needs the head (Art. 50)."""
@@ -324,11 +320,12 @@ class PlanningData:
             presider = self.request_presider(request)
             options = self._options(days, request.minutes, required, (presider,), required + preferred, len(units),
                                     request.room)
-            earliest = self.calendar.next_working_day(request.earliest) if self.calendar.covers(
-                request.earliest) else self.days[0] if self.days else request.earliest
+            # Lateness counts from the window's first working day (the calendar covers the period's
+            # years and the one before the earliest pending submission; earlier windows count from its start).
+            earliest = self.calendar.next_working_day(max(request.earliest, self.calendar.first))
             self.slots.append(Slot(request.id, request.kind, request.minutes, options, request=request,
                                    units=units, preferred=preferred, room=request.room,
-                                   earliest_workday=self.workday(earliest) if self.calendar.covers(earliest) else 0))
+                                   earliest_workday=self.workday(earliest)))
 
     def request_slot(self, request_id: str) -> int | None:
         return next((i for i, s in enumerate(self.slots) if s.request and s.request.id == request_id), None)
