@@ -252,8 +252,31 @@ def _add_minimal_hint(pm: PlanModel) -> None:
         pm.model.AddHint(pm.placed[s], o_chosen is not None)
     for (s, q), literal in pm.room.items():
         pm.model.AddHint(literal, s in chosen and chosen[s][1] == q)
-    for literal in (*pm.z.values(), *pm.v.values()):
-        pm.model.AddHint(literal, False)
+    heard = _fill_agendas(pm, {s: o for s, (o, _) in chosen.items()})
+    for key, literal in pm.z.items():
+        pm.model.AddHint(literal, heard.get(key[0]) == key[1])
+    for (item_id, s, day), literal in pm.v.items():
+        pm.model.AddHint(literal, heard.get(item_id) == s and data.slots[s].options[chosen[s][0]].day == day)
+
+
+def _fill_agendas(pm: PlanModel, chosen: dict[int, int]) -> dict[str, int]:
+    """Greedy agendas for the hinted meetings: items by priority, then readiness, into the first
+    meeting they may go to with minutes left (items waiting for a thematic meeting stay out)."""
+    data = pm.data
+    room_left = {s: data.slots[s].minutes for s in chosen}
+    heard: dict[str, int] = {}
+    ordered = sorted(data.items.values(), key=lambda i: (i.item.priority, i.ready_workday, i.item.id))
+    for info in ordered:
+        if info.thematic is not None:
+            continue
+        for s in info.slots:
+            if s in chosen and room_left[s] >= info.item.minutes and \
+                    (info.item.id, s, data.slots[s].options[chosen[s]].day) in pm.v and \
+                    chosen[s] in data.item_days(info, s).get(data.slots[s].options[chosen[s]].day, ()):
+                heard[info.item.id] = s
+                room_left[s] -= info.item.minutes
+                break
+    return heard
 
 
 def _conflicting_groups(data: PlanningData, seed: int, time_limit: float) -> list[tuple[str, str]]:
