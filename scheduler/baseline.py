@@ -259,12 +259,19 @@ class GreedyPlanner:
         return finish_plan(data, tuple(meetings), SolverInfo(GREEDY_STATUS, None, None, None, seconds), lang)
 
 
-def greedy_plan(scenario: Scenario, period: Period, lang: Lang = "zh") -> Plan:
-    """Plan `period` greedily (module docstring); the plan's objective is left to the checker."""
-    began = time.perf_counter()
-    planner = GreedyPlanner(PlanningData(scenario, period))
+def run_greedy(data: PlanningData) -> GreedyPlanner:
+    """The four greedy steps on an instance; `placements` then maps each held slot to its option,
+    room and items (usable as a CP-SAT solution hint: it breaks no hard rule)."""
+    planner = GreedyPlanner(data)
     planner.place_internal_meetings()
     planner.place_requests()
     planner.place_study_sessions()
     planner.assign_items()
+    return planner
+
+
+def greedy_plan(scenario: Scenario, period: Period, lang: Lang = "zh") -> Plan:
+    """Plan `period` greedily (module docstring); the plan's objective is left to the checker."""
+    began = time.perf_counter()
+    planner = run_greedy(PlanningData(scenario, period))
     return planner.to_plan(time.perf_counter() - began, lang)
