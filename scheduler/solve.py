@@ -148,17 +148,20 @@ def _roll_months(scenario: Scenario, period: Period, steps: list[Period], time_l
     meetings: list[PlannedMeeting] = []
     rejected = []
     last = None
+    deadline = time.perf_counter() + time_limit
     for index, step in enumerate(steps):
+        began = time.perf_counter()
+        # Each month gets an equal share of what is left (building its model included).
+        share = max(MONTH_FLOOR_SECONDS, (deadline - began) / (len(steps) - index))
         data = PlanningData(context, step, whole=period)
-        share = max(MONTH_FLOOR_SECONDS, time_limit / len(steps))
-        result = _solve_whole(data, None, share, seed, 1, lang, say, time.perf_counter())
+        result = _solve_whole(data, None, max(0.1, share - (time.perf_counter() - began)), seed, 1, lang, say, began)
         if result.plan is None:
             return result
         last = result.plan
         meetings.extend(last.meetings)
         final = index == len(steps) - 1
         rejected.extend(r for r in last.rejected if final or context.request(r.request).latest <= step.end)
-        context = _advance(context, last)
+        context = _advance(context, last, step.end)
     assert last is not None
     whole = PlanningData(scenario, period)
     draft = Plan(scenario.name, period.start, period.end, SolverInfo("FEASIBLE"), tuple(meetings), last.deferred,
@@ -168,9 +171,10 @@ def _roll_months(scenario: Scenario, period: Period, steps: list[Period], time_l
     return Result("FEASIBLE", objective, None, None, 0.0, replace(draft, penalties=found))
 
 
-def _advance(scenario: Scenario, done: Plan) -> Scenario:
+def _advance(scenario: Scenario, done: Plan, step_end: date) -> Scenario:
     """The scenario as seen after `done`: its meetings and decided items in history, held requests
-    pinned to the day they were held (so later items see their thematic meeting as done)."""
+    pinned to the day they were held (so later items see their thematic meeting as done), and
+    requests refused for good (window over) dropped (so their items know it was never held)."""
     events = list(scenario.history)
     held_on: dict[str, date] = {}
     for meeting in done.meetings:
@@ -182,8 +186,9 @@ def _advance(scenario: Scenario, done: Plan) -> Scenario:
             if request.kind == "county_wide":
                 events.append(HistoryEvent("county_wide", meeting.date, unit=request.unit or request.convener))
         events.extend(HistoryEvent("decided", meeting.date, item=item) for item in meeting.items)
+    refused = {r.request for r in done.rejected if scenario.request(r.request).latest <= step_end}
     requests = tuple(replace(r, earliest=held_on[r.id], latest=held_on[r.id]) if r.id in held_on else r
-                     for r in scenario.meeting_requests)
+                     for r in scenario.meeting_requests if r.id not in refused)
     return replace(scenario, history=tuple(events), meeting_requests=requests)
 
 

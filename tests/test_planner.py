@@ -156,3 +156,14 @@ def test_a_multi_month_period_rolls_months_and_checks_clean():
     months = sorted({m.date.month for m in result.plan.meetings if m.kind == "standing"})
     assert months == [5, 6]
     assert not result.plan.deferred
+
+
+def test_rolling_months_never_hear_an_item_whose_thematic_meeting_was_refused():
+    thematic = MeetingRequest("M-1", "thematic", "研究项目专题会议", "dep", required=("dep",), minutes=60,
+                              earliest=date(2024, 5, 6), latest=date(2024, 5, 10), for_items=("Y-3",))
+    item = AgendaItem("Y-3", "关于项目建设的请示", "finance", "dep", submitted=date(2024, 5, 2), pre_studied=False)
+    scenario = replace(with_items(tiny_scenario(), item), meeting_requests=(thematic,),
+                       absences=(away("dep", date(2024, 5, 6), date(2024, 5, 10)),))
+    result = solved(scenario, replace(MAY, end=date(2024, 6, 30)))
+    assert [r.request for r in result.plan.rejected] == ["M-1"]
+    assert "Y-3" in {d.item for d in result.plan.deferred}
