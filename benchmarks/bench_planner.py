@@ -34,7 +34,6 @@ from scheduler.solve import plan
 
 GENERATOR_SEED = 1
 SOLVER_SEED = 0
-WORKERS = 2  # the benchmark machine's cores
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +88,8 @@ def bench(size: Size, time_limit: float, repeat: int, log: Callable[[str], None]
     greedy_seconds: list[float] = []
     greedy: Plan | None = None
     for run in range(repeat):
-        result, seconds = _timed(lambda: plan(scenario, size.period, time_limit=time_limit, seed=SOLVER_SEED,
-                                              workers=WORKERS))
+        # The planner's own default for workers: what `govcal plan` runs.
+        result, seconds = _timed(lambda: plan(scenario, size.period, time_limit=time_limit, seed=SOLVER_SEED))
         results.append(result)
         planner_seconds.append(seconds)
         greedy, seconds = _timed(lambda: greedy_plan(scenario, size.period))
@@ -147,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    log(f"python {platform.python_version()}, {platform.machine()}, workers {WORKERS}, "
-        f"time limit {args.time_limit:g} s, repeat {args.repeat}")
+    log(f"python {platform.python_version()}, {platform.machine()}, time limit {args.time_limit:g} s, "
+        f"repeat {args.repeat}")
     rows = [bench(SIZES[name], args.time_limit, args.repeat, log) for name in names]
     print(markdown(rows))
     return 0
