@@ -45,6 +45,7 @@ _STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.
 # which only keeps the time limit a promise on a slow or busy machine.
 DETERMINISTIC_PER_SECOND = 0.5
 MONTH_FLOOR_SECONDS = 1.0  # each rolling month gets at least this much
+WHOLE_STAGE_MIN_SECONDS = 2.0  # below this, the whole-period stage is skipped (its model alone takes longer)
 ROLLING_SHARE = 0.6  # of the time limit, for the rolling months; the whole-period search gets the rest
 
 
@@ -63,7 +64,10 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
     rolled = _roll_months(scenario, period, steps, time_limit * ROLLING_SHARE, seed, lang, say)
     if rolled.plan is None:
         return replace(rolled, seconds=time.perf_counter() - began)
-    remaining = max(1.0, time_limit - (time.perf_counter() - began))
+    remaining = time_limit - (time.perf_counter() - began)
+    if remaining < WHOLE_STAGE_MIN_SECONDS:
+        info = SolverInfo("FEASIBLE", rolled.objective, None, None, time.perf_counter() - began)
+        return replace(rolled, seconds=info.seconds, plan=replace(rolled.plan, solver=info))
     whole = _solve_whole(data, rolled.plan, remaining, seed, workers, lang, say, began)
     if whole.plan is not None and whole.objective is not None and whole.objective <= rolled.objective:
         return whole
