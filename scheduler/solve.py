@@ -51,7 +51,13 @@ ROLLING_SHARE = 0.6  # of the time limit, for the rolling months; the whole-peri
 
 def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: int = 0, workers: int = 1,
          lang: Lang = "zh", log: Callable[[str], None] | None = None) -> Result:
-    """Plan `period` of `scenario`; see `scheduler.plan.Result` for what comes back."""
+    """Plan `period` of `scenario`; see `scheduler.plan.Result` for what comes back.
+
+    `time_limit` seconds in all (building models included); `seed` fixes the search, so the same
+    input and seed give the same plan; `workers` > 1 interleaves that many CP-SAT subsolvers in the
+    whole-period stage of a multi-month period; texts of the plan (titles, reasons, penalty
+    details) are in `lang`; `log` receives progress lines.
+    """
     began = time.perf_counter()
     say = log or (lambda _message: None)
     data = PlanningData(scenario, period)
@@ -60,7 +66,7 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
         return Result("INFEASIBLE", None, None, None, time.perf_counter() - began, None, tuple(conflicts))
     steps = _month_steps(period)
     if len(steps) == 1:
-        return _solve_whole(data, None, time_limit, seed, 1, lang, say, began)
+        return _solve_model(data, None, time_limit, seed, 1, lang, say, began)
     rolled = _roll_months(scenario, period, steps, time_limit * ROLLING_SHARE, seed, lang, say)
     if rolled.plan is None:
         return replace(rolled, seconds=time.perf_counter() - began)
@@ -68,7 +74,7 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
     if remaining < WHOLE_STAGE_MIN_SECONDS:
         info = SolverInfo("FEASIBLE", rolled.objective, None, None, time.perf_counter() - began)
         return replace(rolled, seconds=info.seconds, plan=replace(rolled.plan, solver=info))
-    whole = _solve_whole(data, rolled.plan, remaining, seed, workers, lang, say, began)
+    whole = _solve_model(data, rolled.plan, remaining, seed, workers, lang, say, began)
     if whole.plan is not None and whole.objective is not None and whole.objective <= rolled.objective:
         return whole
     status = "OPTIMAL" if whole.bound is not None and whole.bound >= rolled.objective else "FEASIBLE"
@@ -107,8 +113,9 @@ def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
     return solver
 
 
-def _solve_whole(data: PlanningData, hint: Plan | None, time_limit: float, seed: int, workers: int, lang: Lang,
+def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed: int, workers: int, lang: Lang,
                  say: Callable[[str], None], began: float) -> Result:
+    """Build and solve one instance's model, starting from `hint` (or the greedy minimal plan)."""
     pm = build_model(data)
     proto = pm.model.Proto()
     say(f"model {data.period.label()}: {len(data.slots)} meetings, {len(pm.z)} item placements, "
@@ -158,7 +165,7 @@ def _roll_months(scenario: Scenario, period: Period, steps: list[Period], time_l
         # Each month gets an equal share of what is left (building its model included).
         share = max(MONTH_FLOOR_SECONDS, (deadline - began) / (len(steps) - index))
         data = PlanningData(context, step, whole=period)
-        result = _solve_whole(data, None, max(0.1, share - (time.perf_counter() - began)), seed, 1, lang, say, began)
+        result = _solve_model(data, None, max(0.1, share - (time.perf_counter() - began)), seed, 1, lang, say, began)
         if result.plan is None:
             return result
         last = result.plan
