@@ -130,7 +130,7 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
         key, rule_ids = "defer.supervisor_away", ("item_supervisor",)
         params["leader"] = data.scenario.name_of(item.supervisor)
     elif info.thematic is not None and not _thematic_in_time(data, info, plan):
-        key, rule_ids = "defer.thematic_unplaced", ("item_ready",)
+        key, rule_ids = "defer.thematic_unplaced", ("item_ready", "request_window")
         params["request"] = info.thematic
     else:
         key, rule_ids = "defer.full", (count_rule,)

@@ -98,3 +98,16 @@ def test_check_rejects_malformed_plan_json_with_a_field_path(write_scenario, tmp
     result = run("check", str(broken), "--scenario", tiny_file(write_scenario))
     assert result.exit_code == 2
     assert "period.to" in result.stderr
+
+
+def test_default_scenario_month_is_reproducible_and_checks_clean(tmp_path: Path):
+    first = run("plan", "--month", "2024-03", "--format", "json", "--seed", "5")
+    second = run("plan", "--month", "2024-03", "--format", "json", "--seed", "5")
+    assert first.exit_code == second.exit_code == 0, first.stderr
+    documents = [json.loads(r.stdout) for r in (first, second)]
+    for document in documents:
+        document["solver"].pop("seconds")
+    assert documents[0] == documents[1]
+    plan_file = tmp_path / "plan.json"
+    plan_file.write_text(first.stdout, encoding="utf-8")
+    assert run("check", str(plan_file)).exit_code == 0
