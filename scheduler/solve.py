@@ -115,7 +115,9 @@ def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
 
 def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed: int, workers: int, lang: Lang,
                  say: Callable[[str], None], began: float) -> Result:
-    """Build and solve one instance's model, starting from `hint` (or the greedy minimal plan)."""
+    """Build and solve one instance's model, starting from `hint` (or the greedy minimal plan);
+    `time_limit` counts the building too."""
+    building = time.perf_counter()
     pm = build_model(data)
     proto = pm.model.Proto()
     say(f"model {data.period.label()}: {len(data.slots)} meetings, {len(pm.z)} item placements, "
@@ -124,6 +126,7 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
         _add_hint(pm, hint)
     else:
         _add_minimal_hint(pm)
+    time_limit = max(0.1, time_limit - (time.perf_counter() - building))
     solver = _solver(time_limit, seed, workers)
     status = _STATUS[solver.Solve(pm.model)]
     if status == "UNKNOWN":
