@@ -13,6 +13,11 @@ Attendance is decided by the time, not chosen: leaders of a standing / plenary /
 meeting and preferred leaders of a request attend exactly when they are free (not absent,
 not at a commitment); the model then forbids overlapping meetings sharing an attendee.
 Unit heads' absences never block (Art. 44: a deputy head goes instead).
+
+Two reductions keep the model small without changing what is optimal among the offered times:
+starts are offered every `DEFAULT_START_STEP` minutes (plus each block's last start) rather than
+on every grain, and an item is offered only the days on which hearing it costs no more than
+deferring it (`PlanningData.item_days`; exact, since deferring is always allowed).
 """
 
 from __future__ import annotations
