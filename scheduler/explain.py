@@ -126,7 +126,7 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
         params["lead"] = data.policy.materials_lead_working_days
     elif not any(slot.kind == item.body for slot in data.slots):
         key, rule_ids = "defer.no_meeting", (count_rule,)
-    elif not info.slots or not _supervisor_meets(data, info, plan):
+    elif not _supervisor_meets(data, info, plan):
         key, rule_ids = "defer.supervisor_away", ("item_supervisor",)
         params["leader"] = data.scenario.name_of(item.supervisor)
     elif info.thematic is not None and not _thematic_in_time(data, info, plan):
@@ -141,7 +141,8 @@ def _supervisor_meets(data: PlanningData, info: ItemInfo, plan: Plan) -> bool:
     """Whether a held meeting of the item's body, once it is ready, has its supervisor (no held one: any option)."""
     held = [m for m in plan.meetings if m.kind == info.item.body]
     if not held:
-        return bool(info.slots)
+        return any(info.item.supervisor in o.leaders and o.day >= info.ready
+                   for slot in data.slots if slot.kind == info.item.body for o in slot.options)
     return any(info.item.supervisor in m.attendees and m.date >= info.ready for m in held)
 
 

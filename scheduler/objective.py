@@ -5,6 +5,8 @@ expressions; the checker calls `penalties` to recompute a plan's cost without th
 test asserts both agree. Weights are `scenario.policy.weights` (`scheduler.domain.Weights`):
 
 - wait: weight x priority weight x working days from the item's ready day to its meeting (Art. 43);
+  a deferred item that could have been heard waits at least to the working day after the period,
+  so hearing a ready item is always cheaper than deferring it, however long it has waited;
 - deadline_miss: an item heard after its deadline, or deferred when the deadline falls in the period;
 - defer_ready: weight x priority weight for a deferred item that could have been heard in the period
   (consensus reached, studied or its thematic meeting requested in the period, ready by the period's end);
@@ -62,6 +64,9 @@ def _item_terms(data: PlanningData, plan: Plan, lang: Lang) -> list[Penalty]:
             found.append(Penalty("deadline_miss", weights.deadline_miss,
                                  t("pen.deadline_deferred", lang, item=item_id, deadline=item.deadline)))
         if info.blocker is None:
+            days = data.deferred_wait(info)
+            found.append(Penalty("wait", weights.wait * item.priority_weight * days,
+                                 t("pen.wait_deferred", lang, item=item_id, days=days, weight=item.priority_weight)))
             found.append(Penalty("defer_ready", weights.defer_ready * item.priority_weight,
                                  t("pen.defer_ready", lang, item=item_id)))
     return found

@@ -68,6 +68,8 @@ register({
                  "{item} waited {days} working day(s) once ready (priority weight {weight})"),
     "pen.deadline_heard": ("{item}在期限{deadline}之后才上会", "{item} heard after its deadline {deadline}"),
     "pen.deadline_deferred": ("{item}未能在期限{deadline}前上会", "{item} not heard by its deadline {deadline}"),
+    "pen.wait_deferred": ("{item}推迟上会，至少等待{days}个工作日（优先级权重{weight}）",
+                          "{item} is deferred: it waits at least {days} working day(s) (priority weight {weight})"),
     "pen.defer_ready": ("{item}可上会但被推迟", "{item} could be heard but is deferred"),
     "pen.preferred_absent": ("拟邀人员{who}不能出席{meeting}", "preferred attendee {who} cannot come to {meeting}"),
     "pen.exec_presides": ("{meeting}由常务副县长代为主持", "{meeting} is presided by the executive deputy"),

@@ -167,3 +167,11 @@ def test_rolling_months_never_hear_an_item_whose_thematic_meeting_was_refused():
     result = solved(scenario, replace(MAY, end=date(2024, 6, 30)))
     assert [r.request for r in result.plan.rejected] == ["M-1"]
     assert "Y-3" in {d.item for d in result.plan.deferred}
+
+
+def test_an_item_that_has_waited_long_is_still_heard_not_deferred():
+    # Ready in early February: hearing it on 8 May costs dozens of waiting days, yet deferring it
+    # would cost those days and more (it waits at least past the period), so it is heard.
+    old = AgendaItem("Y-0", "关于二月事项的请示", "finance", "dep", submitted=date(2024, 2, 1))
+    result = solved(with_items(tiny_scenario(), old))
+    assert "Y-0" in result.plan.meetings[0].items and not result.plan.deferred

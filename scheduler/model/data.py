@@ -397,10 +397,15 @@ class PlanningData:
                 days[day] = fitting
         return days
 
+    def deferred_wait(self, info: ItemInfo) -> int:
+        """Working days a deferred item waits at least: from ready to the working day after the period."""
+        return max(0, self.workday(self.period.end) + 1 - info.ready_workday)
+
     def worth_hearing(self, info: ItemInfo, day: date) -> bool:
         weights, item = self.policy.weights, info.item
         deadline_in_period = item.deadline is not None and item.deadline <= self.period.end
-        defer_cost = weights.defer_ready * item.priority_weight + (weights.deadline_miss if deadline_in_period else 0)
+        defer_cost = (weights.defer_ready + weights.wait * self.deferred_wait(info)) * item.priority_weight + (
+            weights.deadline_miss if deadline_in_period else 0)
         hear_cost = weights.wait * item.priority_weight * (self.workday(day) - info.ready_workday)
         if item.deadline is not None and day > item.deadline:
             hear_cost += weights.deadline_miss

@@ -30,7 +30,8 @@ def _item_terms(pm: PlanModel) -> list[cp_model.LinearExprT]:
         if item.deadline is not None and item.deadline <= data.period.end:
             terms.append(weights.deadline_miss * deferred)
         if info.blocker is None:
-            terms.append(weights.defer_ready * item.priority_weight * deferred)
+            per_deferral = weights.defer_ready + weights.wait * data.deferred_wait(info)
+            terms.append(per_deferral * item.priority_weight * deferred)
     return terms
 
 
