@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govcal.exports.ics import leader_file_name, leader_ics, plan_ics
-from govcal.exports.picture import month_picture
-from govcal.exports.xlsx import plan_workbook
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang
 from scheduler.plan import Plan
@@ -24,6 +21,12 @@ PICTURE_NAME = "calendar.png"
 def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang = "zh",
                   ics_per_leader: bool = False) -> list[Path]:
     """Write every export of `plan` into `directory`; return the paths written, in writing order."""
+    # Imported here: matplotlib and openpyxl cost most of a second, and commands that only need
+    # the shared view helpers (govcal.exports.view) should not pay for them.
+    from govcal.exports.ics import leader_file_name, leader_ics, plan_ics
+    from govcal.exports.picture import month_picture
+    from govcal.exports.xlsx import plan_workbook
+
     directory = Path(directory)
     contents: dict[Path, bytes] = {
         directory / WORKBOOK_NAME: plan_workbook(plan, scenario, lang),
