@@ -108,6 +108,9 @@ def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
     # cliques into hundreds of thousands of binary clauses); without both, months solve ~2x faster.
     params.cp_model_presolve = False
     params.cp_model_probing_level = 0
+    # The agendas are knapsacks (minutes per meeting, priority-weighted value); the fuller linear
+    # relaxation proves them far sooner (default scenario, April alone: 2.8 s instead of > 20 s).
+    params.linearization_level = 2
     params.max_deterministic_time = max(0.05, time_limit * DETERMINISTIC_PER_SECOND)
     params.max_time_in_seconds = max(0.1, time_limit)
     return solver
