@@ -15,6 +15,7 @@ standard output.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import platform
 import resource
 import statistics
@@ -124,6 +125,20 @@ def bench(size: Size, time_limit: float, repeat: int, log: Callable[[str], None]
     }
 
 
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _bench_size(name: str, time_limit: float, repeat: int) -> dict[str, str]:
+    return bench(SIZES[name], time_limit, repeat, _log)
+
+
+def _bench_in_child(name: str, time_limit: float, repeat: int) -> dict[str, str]:
+    """One size in a fresh process, so its peak memory is its own and no size warms another's caches."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_bench_size, (name, time_limit, repeat))
+
+
 def markdown(rows: list[dict[str, str]]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
     lines += ["| " + " | ".join(row[c] for c in COLUMNS) + " |" for row in rows]
@@ -142,13 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown size(s) {','.join(unknown)}; choose among {','.join(SIZES)}")
     if args.repeat < 1 or args.time_limit <= 0:
         parser.error("--repeat must be at least 1 and --time-limit positive")
-
-    def log(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
-
-    log(f"python {platform.python_version()}, {platform.machine()}, time limit {args.time_limit:g} s, "
-        f"repeat {args.repeat}")
-    rows = [bench(SIZES[name], args.time_limit, args.repeat, log) for name in names]
+    _log(f"python {platform.python_version()}, {platform.machine()}, time limit {args.time_limit:g} s, "
+         f"repeat {args.repeat}")
+    rows = [_bench_in_child(name, args.time_limit, args.repeat) for name in names]
     print(markdown(rows))
     return 0
 
