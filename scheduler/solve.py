@@ -45,6 +45,8 @@ _STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.
 # which only keeps the time limit a promise on a slow or busy machine.
 DETERMINISTIC_PER_SECOND = 0.5
 MONTH_FLOOR_SECONDS = 1.0  # each rolling month gets at least this much
+MIN_SEARCH_SECONDS = 0.5  # a search gets at least this much even when building its model used the budget
+FALLBACK_SECONDS = 10.0  # completing a hinted plan only propagates; this is a ceiling, rarely approached
 WHOLE_STAGE_MIN_SECONDS = 2.0  # below this, the whole-period stage is skipped (its model alone takes longer)
 ROLLING_SHARE = 0.6  # of the time limit, for the rolling months; the whole-period search gets the rest
 
@@ -67,7 +69,7 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
     steps = _month_steps(period)
     if len(steps) == 1:
         return _solve_model(data, None, time_limit, seed, 1, lang, say, began)
-    rolled = _roll_months(scenario, period, steps, time_limit * ROLLING_SHARE, seed, lang, say)
+    rolled = _roll_months(data, steps, time_limit * ROLLING_SHARE, seed, lang, say)
     if rolled.plan is None:
         return replace(rolled, seconds=time.perf_counter() - began)
     remaining = time_limit - (time.perf_counter() - began)
@@ -129,14 +131,14 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
         _add_hint(pm, hint)
     else:
         _add_minimal_hint(pm)
-    time_limit = max(0.1, time_limit - (time.perf_counter() - building))
+    time_limit = max(MIN_SEARCH_SECONDS, time_limit - (time.perf_counter() - building))
     solver = _solver(time_limit, seed, workers)
     status = _STATUS[solver.Solve(pm.model)]
     if status == "UNKNOWN":
         # No plan within the limit: fall back on the hinted plan (the minimal one or the rolling one),
         # completed by a search with the hinted values fixed; the first search's bound still holds.
-        bound = round(solver.BestObjectiveBound())
-        fallback = _solver(time_limit, seed, 1)
+        bound = max(0, round(solver.BestObjectiveBound()))  # every cost term is nonnegative
+        fallback = _solver(max(time_limit, FALLBACK_SECONDS), seed, 1)
         fallback.parameters.fix_variables_to_their_hinted_value = True
         if _STATUS[fallback.Solve(pm.model)] in ("OPTIMAL", "FEASIBLE"):
             objective = round(fallback.ObjectiveValue())
@@ -148,7 +150,7 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
         groups = _conflicting_groups(data, seed, time_limit)
         return Result(status, None, None, None, time.perf_counter() - began, None,
                       tuple(explain.from_assumptions(data, groups, lang)))
-    bound = round(solver.BestObjectiveBound()) if status != "MODEL_INVALID" else None
+    bound = max(0, round(solver.BestObjectiveBound())) if status != "MODEL_INVALID" else None
     if status not in ("OPTIMAL", "FEASIBLE"):
         return Result(status, None, bound, None, time.perf_counter() - began)
     objective = round(solver.ObjectiveValue())
@@ -158,9 +160,11 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
     return Result(status, objective, bound, info.gap, seconds, extract_plan(data, pm, solver, info, lang))
 
 
-def _roll_months(scenario: Scenario, period: Period, steps: list[Period], time_limit: float, seed: int, lang: Lang,
+def _roll_months(whole: PlanningData, steps: list[Period], time_limit: float, seed: int, lang: Lang,
                  say: Callable[[str], None]) -> Result:
-    """Solve month by month, carrying each month's plan forward as history; recompute the objective."""
+    """Solve month by month, carrying each month's plan forward as history; recompute the objective
+    over the `whole` period's instance."""
+    scenario, period = whole.scenario, whole.period
     context = scenario
     meetings: list[PlannedMeeting] = []
     rejected = []
@@ -180,7 +184,6 @@ def _roll_months(scenario: Scenario, period: Period, steps: list[Period], time_l
         rejected.extend(r for r in last.rejected if final or context.request(r.request).latest <= step.end)
         context = _advance(context, last, step.end)
     assert last is not None
-    whole = PlanningData(scenario, period)
     draft = Plan(scenario.name, period.start, period.end, SolverInfo("FEASIBLE"), tuple(meetings), last.deferred,
                  tuple(rejected))
     found = tuple(penalties(whole, draft, lang))
