@@ -134,9 +134,10 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
     time_limit = max(MIN_SEARCH_SECONDS, time_limit - (time.perf_counter() - building))
     solver = _solver(time_limit, seed, workers)
     status = _STATUS[solver.Solve(pm.model)]
-    if status == "UNKNOWN":
-        # No plan within the limit: fall back on the hinted plan (the minimal one or the rolling one),
-        # completed by a search with the hinted values fixed; the first search's bound still holds.
+    if status == "UNKNOWN" and hint is None:
+        # No plan within the limit: fall back on the greedy minimal plan we hinted, completed by a
+        # search with the hinted values fixed; the first search's bound still holds. (With a rolling
+        # plan as hint, the caller already holds that plan.)
         bound = max(0, round(solver.BestObjectiveBound()))  # every cost term is nonnegative
         fallback = _solver(max(time_limit, FALLBACK_SECONDS), seed, 1)
         fallback.parameters.fix_variables_to_their_hinted_value = True
