@@ -14,7 +14,7 @@ from datetime import date
 from scheduler.i18n import Lang, t
 from scheduler.model.data import ItemInfo, PlanningData
 from scheduler.period import history_count
-from scheduler.plan import Conflict, Deferral, Plan, Rejection
+from scheduler.plan import Conflict, Deferral, Plan, PlannedMeeting, Rejection
 from scheduler.reasons import articles_of, kind_name, with_articles
 
 
@@ -126,9 +126,11 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
         params["lead"] = data.policy.materials_lead_working_days
     elif not any(slot.kind == item.body for slot in data.slots):
         key, rule_ids = "defer.no_meeting", (count_rule,)
-    elif not _supervisor_meets(data, info, plan):
+    elif _supervisor_missing(data, info, plan):
         key, rule_ids = "defer.supervisor_away", ("item_supervisor",)
         params["leader"] = data.scenario.name_of(item.supervisor)
+    elif not _held_after_ready(info, plan):
+        key, rule_ids = "defer.after_last_meeting", ("item_ready", count_rule)
     elif info.thematic is not None and not _thematic_in_time(data, info, plan):
         key, rule_ids = "defer.thematic_unplaced", ("item_ready", "request_window")
         params["request"] = info.thematic
@@ -137,13 +139,21 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
     return Deferral(item.id, with_articles(t(key, lang, **params), rule_ids, lang), articles_of(rule_ids), rule_ids)
 
 
-def _supervisor_meets(data: PlanningData, info: ItemInfo, plan: Plan) -> bool:
-    """Whether a held meeting of the item's body, once it is ready, has its supervisor (no held one: any option)."""
-    held = [m for m in plan.meetings if m.kind == info.item.body]
-    if not held:
-        return any(info.item.supervisor in o.leaders and o.day >= info.ready
-                   for slot in data.slots if slot.kind == info.item.body for o in slot.options)
-    return any(info.item.supervisor in m.attendees and m.date >= info.ready for m in held)
+def _held_after_ready(info: ItemInfo, plan: Plan) -> list[PlannedMeeting]:
+    """The plan's meetings of the item's body on or after its ready day."""
+    return [m for m in plan.meetings if m.kind == info.item.body and m.date >= info.ready]
+
+
+def _supervisor_missing(data: PlanningData, info: ItemInfo, plan: Plan) -> bool:
+    """Whether the supervising leader is what kept the item off every agenda (Art. 43): absent from each
+    held meeting of its body once it is ready, or, when none is held then, free for none of the times
+    such a meeting could have been held (an option lists a leader only when free, Art. 61). Meetings
+    that all came before the item was ready are not the supervisor's doing."""
+    held = _held_after_ready(info, plan)
+    if held:
+        return all(info.item.supervisor not in m.attendees for m in held)
+    later = [o for slot in data.slots if slot.kind == info.item.body for o in slot.options if o.day >= info.ready]
+    return bool(later) and all(info.item.supervisor not in o.leaders for o in later)
 
 
 def _thematic_in_time(data: PlanningData, info: ItemInfo, plan: Plan) -> bool:

@@ -33,6 +33,9 @@ register({
                               "its supervising leader ({leader}) cannot attend any meeting it could go to"),
     "defer.thematic_unplaced": ("其专题会议{request}未能在会前安排（含材料送达时间）",
                                 "its thematic meeting {request} could not be held early enough before a meeting"),
+    "defer.after_last_meeting": ("本期最后一次{body}在其材料送达与会人员之前召开，顺延至下次会议",
+                                 "this period's last {body} is held before its materials can reach "
+                                 "attendees; moved to the next"),
     "defer.no_meeting": ("本期没有可安排的{body}", "no {body} can be held in this period"),
     "defer.full": ("本期{body}议程已满，顺延至下次会议", "this period's {body} agendas are full; moved to the next"),
     # ----- rejections --------------------------------------------------------------------------

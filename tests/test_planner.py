@@ -175,3 +175,16 @@ def test_an_item_that_has_waited_long_is_still_heard_not_deferred():
     old = AgendaItem("Y-0", "关于二月事项的请示", "finance", "dep", submitted=date(2024, 2, 1))
     result = solved(with_items(tiny_scenario(), old))
     assert "Y-0" in result.plan.meetings[0].items and not result.plan.deferred
+
+
+def test_item_ready_after_the_last_meeting_is_not_blamed_on_its_supervisor():
+    # Head and executive deputy are away from 21 May, so May's one standing meeting comes earlier;
+    # Y-3 (supervised by the deputy, who is free all month) is ready only on Wed 29 May.
+    late = AgendaItem("Y-3", "关于农村道路养护的请示", "finance", "dep", submitted=date(2024, 5, 27))
+    presiders_away = tuple(away(who, date(2024, 5, 21), date(2024, 5, 31)) for who in ("head", "exec"))
+    result = solved(with_items(tiny_scenario(absences=presiders_away), late), MAY)
+    (meeting,) = result.plan.meetings
+    assert meeting.date < date(2024, 5, 21)
+    (deferral,) = result.plan.deferred
+    assert deferral.item == "Y-3" and deferral.rule_ids == ("item_ready", "standing_count")
+    assert "分管领导" not in deferral.reason and "材料送达" in deferral.reason
