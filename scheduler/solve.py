@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
@@ -47,8 +47,27 @@ DETERMINISTIC_PER_SECOND = 0.5
 MONTH_FLOOR_SECONDS = 1.0  # each rolling month gets at least this much
 MIN_SEARCH_SECONDS = 0.5  # a search gets at least this much even when building its model used the budget
 FALLBACK_SECONDS = 10.0  # completing a hinted plan only propagates; this is a ceiling, rarely approached
-WHOLE_STAGE_MIN_SECONDS = 2.0  # below this, the whole-period stage is skipped (its model alone takes longer)
+WHOLE_STAGE_MIN_SECONDS = 2.0  # the whole-period stage needs this much search time beyond building its model
+# Building the whole period's model takes longer per item placement than the months' models did
+# (measured on L: 37 s against ~26 s foreseen from the months); the foresight is scaled by this.
+WHOLE_BUILD_MARGIN = 1.5
 ROLLING_SHARE = 0.6  # of the time limit, for the rolling months; the whole-period search gets the rest
+
+
+@dataclass(slots=True)
+class BuildClock:
+    """Seconds spent building models and the item placements they held, to foresee how long a
+    larger model will take to build (model building grows with the placements, which dominate it)."""
+
+    seconds: float = 0.0
+    placements: int = 0
+
+    def record(self, seconds: float, placements: int) -> None:
+        self.seconds += seconds
+        self.placements += placements
+
+    def foresee(self, placements: int) -> float:
+        return self.seconds / max(1, self.placements) * placements
 
 
 def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: int = 0, workers: int = 1,
@@ -69,11 +88,16 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
     steps = _month_steps(period)
     if len(steps) == 1:
         return _solve_model(data, None, time_limit, seed, 1, lang, say, began)
-    rolled = _roll_months(data, steps, time_limit * ROLLING_SHARE, seed, lang, say)
+    clock = BuildClock()
+    rolled = _roll_months(data, steps, time_limit * ROLLING_SHARE, seed, lang, say, clock)
     if rolled.plan is None:
         return replace(rolled, seconds=time.perf_counter() - began)
     remaining = time_limit - (time.perf_counter() - began)
-    if remaining < WHOLE_STAGE_MIN_SECONDS:
+    whole_build = WHOLE_BUILD_MARGIN * clock.foresee(sum(len(info.slots) for info in data.items.values()))
+    if remaining < whole_build + WHOLE_STAGE_MIN_SECONDS:
+        # Too little time to build the whole period's model and search it: the rolling plan stands
+        # (building it anyway overran a 60 s limit by 30 s on L).
+        say(f"whole-period stage skipped: {remaining:.1f} s left, its model would take ~{whole_build:.1f} s")
         info = SolverInfo("FEASIBLE", rolled.objective, None, None, time.perf_counter() - began)
         return replace(rolled, seconds=info.seconds, plan=replace(rolled.plan, solver=info))
     whole = _solve_model(data, rolled.plan, remaining, seed, workers, lang, say, began)
@@ -119,11 +143,13 @@ def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
 
 
 def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed: int, workers: int, lang: Lang,
-                 say: Callable[[str], None], began: float) -> Result:
+                 say: Callable[[str], None], began: float, clock: BuildClock | None = None) -> Result:
     """Build and solve one instance's model, starting from `hint` (or the greedy minimal plan);
-    `time_limit` counts the building too."""
+    `time_limit` counts the building too, which `clock` records."""
     building = time.perf_counter()
     pm = build_model(data)
+    if clock is not None:
+        clock.record(time.perf_counter() - building, len(pm.z))
     proto = pm.model.Proto()
     say(f"model {data.period.label()}: {len(data.slots)} meetings, {len(pm.z)} item placements, "
         f"{len(proto.variables)} variables, {len(proto.constraints)} constraints")
@@ -162,9 +188,9 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
 
 
 def _roll_months(whole: PlanningData, steps: list[Period], time_limit: float, seed: int, lang: Lang,
-                 say: Callable[[str], None]) -> Result:
+                 say: Callable[[str], None], clock: BuildClock) -> Result:
     """Solve month by month, carrying each month's plan forward as history; recompute the objective
-    over the `whole` period's instance."""
+    over the `whole` period's instance; `clock` records the months' model building."""
     scenario, period = whole.scenario, whole.period
     context = scenario
     meetings: list[PlannedMeeting] = []
@@ -176,7 +202,8 @@ def _roll_months(whole: PlanningData, steps: list[Period], time_limit: float, se
         # Each month gets an equal share of what is left (building its model included).
         share = max(MONTH_FLOOR_SECONDS, (deadline - began) / (len(steps) - index))
         data = PlanningData(context, step, whole=period)
-        result = _solve_model(data, None, max(0.1, share - (time.perf_counter() - began)), seed, 1, lang, say, began)
+        result = _solve_model(data, None, max(0.1, share - (time.perf_counter() - began)), seed, 1, lang, say, began,
+                              clock)
         if result.plan is None:
             return result
         last = result.plan
