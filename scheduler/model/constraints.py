@@ -175,6 +175,29 @@ def add_items(pm: PlanModel) -> None:
         model.Add(sum(m * z for m, z in items) <= data.slots[s].minutes * pm.placed[s])
 
 
+def add_item_dominance(pm: PlanModel) -> None:
+    """Symmetry breaking among interchangeable agenda items (Art. 43 leaves the choice to the office).
+
+    Two items of one body with the same minutes, priority, supervising leader, deadline and thematic
+    meeting differ only in their ready day, and neither hearing's saving over deferring nor the days
+    worth hearing depend on it (`PlanningData.worth_hearing`). So the earlier-ready item may go
+    wherever the later one may, and swapping them leaves every cost unchanged: some optimal plan hears
+    the later one only when it hears the earlier one too. Demanding that (ties by id) keeps an optimum
+    and spares the search every permutation of equal items.
+    """
+    data, model = pm.data, pm.model
+    classes: dict[tuple[object, ...], list[tuple[int, str]]] = defaultdict(list)
+    for item_id, info in data.items.items():
+        if info.slots:
+            item = info.item
+            key = (item.body, item.minutes, item.priority_weight, item.supervisor, item.deadline, info.thematic)
+            classes[key].append((info.ready_workday, item_id))
+    for members in classes.values():
+        for (_, earlier), (_, later) in pairwise(sorted(members)):
+            model.Add(sum(pm.z[(later, s)] for s in data.items[later].slots)
+                      <= sum(pm.z[(earlier, s)] for s in data.items[earlier].slots))
+
+
 def add_county_wide_limit(pm: PlanModel) -> None:
     """Art. 47: a unit holds at most `county_wide_per_unit_per_year` county-wide meetings a calendar
     year, counting those in history; surplus requests are rejected."""
@@ -217,4 +240,4 @@ def add_deputy_free(pm: PlanModel) -> None:
 
 
 RULE_FAMILIES = (add_no_double_booking, add_rooms, add_standing_count, add_plenary_count, add_study_sessions,
-                 add_items, add_county_wide_limit, add_deputy_free)
+                 add_items, add_item_dominance, add_county_wide_limit, add_deputy_free)
