@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 
@@ -188,3 +191,19 @@ def test_item_ready_after_the_last_meeting_is_not_blamed_on_its_supervisor():
     (deferral,) = result.plan.deferred
     assert deferral.item == "Y-3" and deferral.rule_ids == ("item_ready", "standing_count")
     assert "分管领导" not in deferral.reason and "材料送达" in deferral.reason
+
+
+def test_the_model_is_the_same_in_every_process():
+    # Same input and seed must give the same plan from one run of govcal to the next, so the model
+    # may not depend on Python's per-process string hashing (the order of a frozenset of leaders).
+    script = ("import hashlib\n"
+              "from scheduler.scenario import load_scenario\n"
+              "from scheduler.period import month_period\n"
+              "from scheduler.model.data import PlanningData\n"
+              "from scheduler.model.build import build_model\n"
+              "proto = build_model(PlanningData(load_scenario(), month_period('2024-03'))).model.Proto()\n"
+              "print(hashlib.sha256(str(proto).encode()).hexdigest())\n")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(hash_seed)}).stdout
+               for hash_seed in (1, 2, 3)}
+    assert len(digests) == 1

@@ -36,7 +36,7 @@ def _at_most_one_per_leader(model: cp_model.CpModel, covering: list[Entry], seen
     """For every leader attending options of two slots that cover one instant: at most one of them."""
     by_leader: dict[str, list[Entry]] = defaultdict(list)
     for entry in covering:
-        for leader in entry[4].leaders:
+        for leader in sorted(entry[4].leaders):  # sorted: a frozenset's order changes with the hash seed
             by_leader[leader].append(entry)
     for entries in by_leader.values():
         if len({e[2] for e in entries}) < 2:
