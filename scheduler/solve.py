@@ -24,11 +24,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from scheduler import explain
+from scheduler.check import check_plan
 from scheduler.domain import AgendaItem, HistoryEvent, Scenario
 from scheduler.i18n import Lang, t
 from scheduler.model.build import build_model
@@ -37,9 +37,6 @@ from scheduler.model.variables import PlanModel
 from scheduler.objective import penalties
 from scheduler.period import Period, history_count, month_bounds
 from scheduler.plan import Plan, PlannedMeeting, Result, SolverInfo
-
-if TYPE_CHECKING:
-    from scheduler.baseline import GreedyPlanner
 
 _STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.INFEASIBLE: "INFEASIBLE",
            cp_model.UNKNOWN: "UNKNOWN", cp_model.MODEL_INVALID: "MODEL_INVALID"}
@@ -149,8 +146,9 @@ def _solver(time_limit: float, seed: int, workers: int, presolve: bool = True) -
 
 def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed: int, workers: int, lang: Lang,
                  say: Callable[[str], None], began: float, clock: BuildClock | None = None) -> Result:
-    """Build and solve one instance's model, starting from `hint` (or the greedy minimal plan);
-    `time_limit` counts the building too, which `clock` records."""
+    """Build and solve one instance's model, starting from `hint` (or the minimal plan; a search cut short
+    without a better plan returns the greedy baseline's); `time_limit` counts the building too, which
+    `clock` records."""
     building = time.perf_counter()
     pm = build_model(data)
     if clock is not None:
@@ -158,29 +156,30 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
     proto = pm.model.Proto()
     say(f"model {data.period.label()}: {len(data.slots)} meetings, {len(pm.z)} item placements, "
         f"{len(proto.variables)} variables, {len(proto.constraints)} constraints")
-    greedy = _add_greedy_hint(pm) if hint is None else None
+    greedy = None
     if hint is not None:
         _add_hint(pm, hint)
+    else:
+        _add_minimal_hint(pm)
+        greedy = _greedy_plan(data, lang)
     time_limit = max(MIN_SEARCH_SECONDS, time_limit - (time.perf_counter() - building))
     solver = _solver(time_limit, seed, workers, presolve=len(_month_steps(data.period)) == 1)
     status = _STATUS[solver.Solve(pm.model)]
-    if status == "UNKNOWN" and greedy is not None:
-        # No plan within the limit: return the greedy plan we hinted; the search's bound still holds.
-        # (With a rolling plan as hint, the caller already holds that plan.)
-        bound = max(0, round(solver.BestObjectiveBound()))  # every cost term is nonnegative
-        fallback = greedy.to_plan(0.0, lang)
-        objective = sum(p.cost for p in fallback.penalties)
-        info = SolverInfo("FEASIBLE", objective, bound, _gap(objective, bound), time.perf_counter() - began)
-        say(f"FEASIBLE (greedy plan): objective {objective}, bound {bound}")
-        return Result("FEASIBLE", objective, bound, info.gap, info.seconds, replace(fallback, solver=info))
+    bound = max(0, round(solver.BestObjectiveBound())) if status in ("OPTIMAL", "FEASIBLE", "UNKNOWN") else None
+    found = round(solver.ObjectiveValue()) if status in ("OPTIMAL", "FEASIBLE") else None
+    if greedy is not None and status in ("FEASIBLE", "UNKNOWN") and (found is None or greedy[1] < found):
+        # The search was cut short with nothing better than the greedy baseline's plan: return that
+        # one; the search's bound still holds (every cost term is nonnegative, so it is at least 0).
+        info = SolverInfo("FEASIBLE", greedy[1], bound, _gap(greedy[1], bound), time.perf_counter() - began)
+        say(f"FEASIBLE (greedy plan): objective {greedy[1]}, bound {bound}")
+        return Result("FEASIBLE", greedy[1], bound, info.gap, info.seconds, replace(greedy[0], solver=info))
     if status == "INFEASIBLE":
         groups = _conflicting_groups(data, seed, time_limit)
         return Result(status, None, None, None, time.perf_counter() - began, None,
                       tuple(explain.from_assumptions(data, groups, lang)))
-    bound = max(0, round(solver.BestObjectiveBound())) if status != "MODEL_INVALID" else None
-    if status not in ("OPTIMAL", "FEASIBLE"):
+    if found is None:
         return Result(status, None, bound, None, time.perf_counter() - began)
-    objective = round(solver.ObjectiveValue())
+    objective = found
     seconds = time.perf_counter() - began
     info = SolverInfo(status, objective, bound, _gap(objective, bound), seconds)
     say(f"{status}: objective {objective}, bound {bound}, {seconds:.2f} s")
@@ -265,28 +264,85 @@ def _add_hint(pm: PlanModel, hint: Plan) -> None:
                 pm.model.AddHint(pm.v[(item_id, s, meeting.date)], True)
 
 
-def _add_greedy_hint(pm: PlanModel) -> GreedyPlanner:
-    """Hint every variable from the greedy baseline's plan (`scheduler.baseline`), which breaks no hard
-    rule, so the search starts from a whole plan: held meetings with their options, rooms and agendas.
-    (It used to start from the lower bounds' meetings alone, every item deferred and request rejected;
-    months cut short returned that plan, and on M the year came out 50% worse than the greedy's.)"""
+def _add_minimal_hint(pm: PlanModel) -> None:
+    """Hint the smallest plan: only the meetings the lower bounds require, placed greedily on the first
+    option that clashes with nothing chosen; every item deferred, every request rejected. It is
+    feasible whenever the greedy succeeds, so the search always has a plan to return and improve."""
+    data = pm.data
+    required = [s for _, (lower, indices) in (*data.standing_groups.items(), *data.plenary_groups.items())
+                for s in indices[:lower]]
+    required += [s for s in data.study_slot.values() if s is not None]
+    taken: list[tuple[date, int, int, frozenset[str], str | None]] = []
+    blocked = [(n.day, n.start, n.end, frozenset(n.free_deputies)) for n in data.npc_days]
+    last_day: dict[str, date] = {}
+    chosen: dict[int, tuple[int, str | None]] = {}
+    capacity = {r.id: r.capacity for r in data.scenario.rooms}
+    for s in required:
+        slot = data.slots[s]
+        rooms = [q for (index, q) in pm.room if index == s] or [None]
+        for o, option in enumerate(slot.options):
+            if slot.group in last_day and option.day <= last_day[slot.group]:
+                continue
+            clashes = [c for c in taken if c[0] == option.day and c[1] < option.end and option.start < c[2]]
+            if any(c[3] & option.leaders for c in clashes) or any(
+                    b[0] == option.day and b[1] < option.end and option.start < b[2] and b[3] & option.leaders
+                    for b in blocked):
+                continue
+            free_rooms = [q for q in rooms
+                          if q is None or (capacity[q] >= option.seats and all(c[4] != q for c in clashes))]
+            if not free_rooms:
+                continue
+            room = free_rooms[0]
+            chosen[s] = (o, room)
+            taken.append((option.day, option.start, option.end, option.leaders, room))
+            last_day[slot.group] = option.day
+            break
+    for s, literals in enumerate(pm.x):
+        o_chosen, room = chosen.get(s, (None, None))
+        for o, literal in enumerate(literals):
+            pm.model.AddHint(literal, o == o_chosen)
+        pm.model.AddHint(pm.placed[s], o_chosen is not None)
+    for (s, q), literal in pm.room.items():
+        pm.model.AddHint(literal, s in chosen and chosen[s][1] == q)
+    heard = _fill_agendas(pm, {s: o for s, (o, _) in chosen.items()})
+    for key, literal in pm.z.items():
+        pm.model.AddHint(literal, heard.get(key[0]) == key[1])
+    for (item_id, s, day), literal in pm.v.items():
+        pm.model.AddHint(literal, heard.get(item_id) == s and data.slots[s].options[chosen[s][0]].day == day)
+
+
+def _fill_agendas(pm: PlanModel, chosen: dict[int, int]) -> dict[str, int]:
+    """Greedy agendas for the hinted meetings: items by priority, then readiness, into the first
+    meeting they may go to with minutes left (items waiting for a thematic meeting stay out)."""
+    data = pm.data
+    room_left = {s: data.slots[s].minutes for s in chosen}
+    heard: dict[str, int] = {}
+    ordered = sorted(data.items.values(), key=lambda i: (i.item.priority, i.ready_workday, i.item.id))
+    for info in ordered:
+        if info.thematic is not None:
+            continue
+        for s in info.slots:
+            if s in chosen and room_left[s] >= info.item.minutes and \
+                    (info.item.id, s, data.slots[s].options[chosen[s]].day) in pm.v and \
+                    chosen[s] in data.item_days(info, s).get(data.slots[s].options[chosen[s]].day, ()):
+                heard[info.item.id] = s
+                room_left[s] -= info.item.minutes
+                break
+    return heard
+
+
+def _greedy_plan(data: PlanningData, lang: Lang) -> tuple[Plan, int] | None:
+    """The greedy baseline's plan of the instance (`scheduler.baseline`) and its objective: what a search
+    cut short must beat; None when the checker finds it breaks a rule (say, a required meeting it could
+    not fit). Months cut short used to return the minimal hinted plan, every item deferred and request
+    rejected: on M the year came out worse than the greedy's."""
     # Imported here: the baseline reuses this module's plan assembly (`finish_plan`).
     from scheduler.baseline import run_greedy
 
-    greedy = run_greedy(pm.data)
-    held = greedy.placements
-    for s, literals in enumerate(pm.x):
-        for o, literal in enumerate(literals):
-            pm.model.AddHint(literal, s in held and held[s].option == o)
-        pm.model.AddHint(pm.placed[s], s in held)
-    for (s, room_id), literal in pm.room.items():
-        pm.model.AddHint(literal, s in held and held[s].room == room_id)
-    heard_in = {item_id: s for s, placement in held.items() for item_id in placement.items}
-    for (item_id, s), literal in pm.z.items():
-        pm.model.AddHint(literal, heard_in.get(item_id) == s)
-    for (item_id, s, day), literal in pm.v.items():
-        pm.model.AddHint(literal, heard_in.get(item_id) == s and greedy.option_of(held[s]).day == day)
-    return greedy
+    greedy = run_greedy(data).to_plan(0.0, lang)
+    if not check_plan(data.scenario, greedy).clean:
+        return None
+    return greedy, sum(p.cost for p in greedy.penalties)
 
 
 def _conflicting_groups(data: PlanningData, seed: int, time_limit: float) -> list[tuple[str, str]]:
