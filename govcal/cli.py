@@ -5,6 +5,9 @@ from __future__ import annotations
 import click
 
 from govcal import __version__
+from govcal.cmd_plan import check, plan
+from govcal.cmd_scenario import scenario
+from govcal.cmd_simulate import simulate, whatif
 from govcal.common import GovcalGroup
 
 
@@ -15,24 +18,8 @@ def cli() -> None:
     work rules, and simulate how its document flow keeps the rules' deadlines."""
 
 
-def _register() -> None:
-    # Imported here so that a broken optional command family cannot hide the others' help.
-    from govcal import cmd_scenario
-
-    cli.add_command(cmd_scenario.scenario)
-    for module_name, attributes in (("govcal.cmd_plan", ("plan", "check")),
-                                    ("govcal.cmd_simulate", ("simulate", "whatif"))):
-        try:
-            module = __import__(module_name, fromlist=list(attributes))
-        except ModuleNotFoundError as missing:
-            if missing.name != module_name:
-                raise
-            continue
-        for attribute in attributes:
-            cli.add_command(getattr(module, attribute))
-
-
-_register()
+for command in (plan, check, scenario, simulate, whatif):
+    cli.add_command(command)
 
 
 def main() -> None:

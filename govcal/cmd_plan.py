@@ -63,7 +63,7 @@ def _conflicts_json(result: Result, scenario_name: str, period_from: date, perio
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-@click.command("plan")
+@click.command("plan", short_help="Plan meetings, agendas and leaders' calendars with CP-SAT.")
 @scenario_option()
 @click.option("--month", default=None, help="Month to plan, YYYY-MM.")
 @click.option("--from", "start", default=None, help="First day of the period, YYYY-MM-DD (with --to).")
@@ -120,7 +120,7 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
         click.echo(render_plan(result.plan, scenario, lang, color=sys.stdout.isatty()))
 
 
-@click.command("check")
+@click.command("check", short_help="Check a plan against every rule, without a solver.")
 @click.argument("plan_file", type=click.Path(dir_okay=False))
 @scenario_option()
 @lang_option
