@@ -17,8 +17,8 @@ A slot is free when none of its attending leaders is in an overlapping meeting (
 that seats it is free, a unit's county-wide meetings stay within the yearly limit (Art. 47), and a
 deputy stays free for every congress standing committee meeting (Art. 49).
 Everything not placed is deferred or rejected with the planner's own reasons, and the penalties listed,
-by the planner's `finish_plan`. The plan states no objective of its own: the checker recomputes it,
-exactly as for the planner's plans.
+by the planner's plan assembly (`scheduler.assemble`). The plan states no objective of its own:
+the checker recomputes it, exactly as for the planner's plans.
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from scheduler.assemble import HeldMeeting, assemble_plan
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang
-from scheduler.model.data import ItemInfo, NpcDay, Option, PlanningData, running_order
+from scheduler.model.data import ItemInfo, NpcDay, Option, PlanningData
 from scheduler.period import Period, month_bounds
-from scheduler.plan import Plan, PlannedMeeting, SolverInfo
-from scheduler.solve import _attendees, _internal_title, finish_plan
+from scheduler.plan import Plan, SolverInfo
 
 # What a greedy plan reports as its solver: a feasible construction with no objective or bound.
 GREEDY_STATUS = "FEASIBLE"
@@ -240,23 +240,9 @@ class GreedyPlanner:
     # ----- the plan --------------------------------------------------------------------------------
     def to_plan(self, seconds: float, lang: Lang) -> Plan:
         """Meetings in time order with the planner's titles and attendee lists; the rest deferred or rejected
-        with reasons (`scheduler.solve.finish_plan`)."""
-        data, scenario = self.data, self.data.scenario
-        numbering: dict[tuple[str, int], int] = {}
-        meetings = []
-        for placement in sorted(self.placements.values(),
-                                key=lambda p: (self.option_of(p).day, self.option_of(p).start,
-                                               data.slots[p.slot].key)):
-            slot, option = data.slots[placement.slot], self.option_of(placement)
-            agenda = running_order([scenario.item(i) for i in placement.items])
-            title = slot.request.title if slot.request else _internal_title(data, slot.kind, option.day, numbering,
-                                                                             lang)
-            meetings.append(PlannedMeeting(
-                id=slot.key, kind=slot.kind, title=title, date=option.day, start=option.start, end=option.end,
-                room=placement.room, presider=option.presider,
-                attendees=_attendees(data, placement.slot, placement.option, agenda),
-                items=tuple(i.id for i in agenda), request=slot.request.id if slot.request else None))
-        return finish_plan(data, tuple(meetings), SolverInfo(GREEDY_STATUS, None, None, None, seconds), lang)
+        with reasons (`scheduler.assemble`)."""
+        held = [HeldMeeting(p.slot, p.option, p.room, tuple(p.items)) for p in self.placements.values()]
+        return assemble_plan(self.data, held, SolverInfo(GREEDY_STATUS, None, None, None, seconds), lang)
 
 
 def run_greedy(data: PlanningData) -> GreedyPlanner:

@@ -23,19 +23,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from ortools.sat.python import cp_model
 
 from scheduler import explain
+from scheduler.assemble import HeldMeeting, assemble_plan
+from scheduler.baseline import run_greedy
 from scheduler.check import check_plan
-from scheduler.domain import AgendaItem, HistoryEvent, Scenario
-from scheduler.i18n import Lang, t
+from scheduler.domain import HistoryEvent, Scenario
+from scheduler.i18n import Lang
 from scheduler.model.build import build_model
-from scheduler.model.data import PlanningData, delegation, running_order
+from scheduler.model.data import PlanningData
 from scheduler.model.variables import PlanModel
 from scheduler.objective import penalties
-from scheduler.period import Period, history_count, month_bounds
+from scheduler.period import Period, month_bounds
 from scheduler.plan import Plan, PlannedMeeting, Result, SolverInfo
 
 _STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.INFEASIBLE: "INFEASIBLE",
@@ -336,9 +338,6 @@ def _greedy_plan(data: PlanningData, lang: Lang) -> tuple[Plan, int] | None:
     cut short must beat; None when the checker finds it breaks a rule (say, a required meeting it could
     not fit). Months cut short used to return the minimal hinted plan, every item deferred and request
     rejected: on M the year came out worse than the greedy's."""
-    # Imported here: the baseline reuses this module's plan assembly (`finish_plan`).
-    from scheduler.baseline import run_greedy
-
     greedy = run_greedy(data).to_plan(0.0, lang)
     if not check_plan(data.scenario, greedy).clean:
         return None
@@ -356,66 +355,16 @@ def _conflicting_groups(data: PlanningData, seed: int, time_limit: float) -> lis
 
 def extract_plan(data: PlanningData, pm: PlanModel, solver: cp_model.CpSolver, info: SolverInfo,
                  lang: Lang) -> Plan:
-    """Read the chosen options and item placements into a Plan with titles, reasons and penalties."""
-    scenario = data.scenario
-    held: list[tuple[int, int]] = []
-    for s, options in enumerate(pm.x):
-        chosen = next((o for o, literal in enumerate(options) if solver.BooleanValue(literal)), None)
-        if chosen is not None:
-            held.append((s, chosen))
+    """Read the chosen options, rooms and item placements into a Plan with titles, reasons and penalties."""
     items_of: dict[int, list[str]] = {}
     for (item_id, s), literal in pm.z.items():
         if solver.BooleanValue(literal):
             items_of.setdefault(s, []).append(item_id)
-    meetings = []
-    numbering: dict[tuple[str, int], int] = {}
-    for s, o in sorted(held, key=lambda so: (data.slots[so[0]].options[so[1]].day,
-                                             data.slots[so[0]].options[so[1]].start, data.slots[so[0]].key)):
-        slot, option = data.slots[s], data.slots[s].options[o]
-        agenda = running_order([scenario.item(i) for i in items_of.get(s, [])])
-        title = slot.request.title if slot.request else _internal_title(data, slot.kind, option.day, numbering, lang)
-        room = next((q for (index, q), literal in pm.room.items() if index == s and solver.BooleanValue(literal)), None)
-        meetings.append(PlannedMeeting(
-            id=slot.key, kind=slot.kind, title=title, date=option.day, start=option.start, end=option.end,
-            room=room, presider=option.presider, attendees=_attendees(data, s, o, agenda),
-            items=tuple(i.id for i in agenda), request=slot.request.id if slot.request else None))
-    return finish_plan(data, tuple(meetings), info, lang)
-
-
-def finish_plan(data: PlanningData, meetings: tuple[PlannedMeeting, ...], info: SolverInfo, lang: Lang) -> Plan:
-    """A plan of `meetings`: every other pending item deferred and request rejected, with reasons,
-    and the penalties of `scheduler.objective`."""
-    scenario = data.scenario
-    draft = Plan(scenario.name, data.period.start, data.period.end, info, meetings)
-    heard = {i for m in meetings for i in m.items}
-    deferred = tuple(explain.deferral(data, item_info, draft, lang)
-                     for item_id, item_info in data.items.items() if item_id not in heard)
-    placed = {m.request for m in meetings if m.request}
-    rejected = tuple(explain.rejection(data, s, draft, lang) for s, slot in enumerate(data.slots)
-                     if slot.request is not None and slot.request.id not in placed)
-    draft = replace(draft, deferred=deferred, rejected=rejected)
-    return replace(draft, penalties=tuple(penalties(data, draft, lang)))
-
-
-def _internal_title(data: PlanningData, kind: str, day: date, numbering: dict[tuple[str, int], int],
-                    lang: Lang) -> str:
-    """县政府第N次常务会议: N counts this year's meetings of the kind in history, then in this plan."""
-    key = (kind, day.year)
-    if key not in numbering:
-        numbering[key] = history_count(data.scenario, kind, date(day.year, 1, 1), day - timedelta(days=1))
-    numbering[key] += 1
-    return t(f"title.{kind}", lang, n=numbering[key])
-
-
-def _attendees(data: PlanningData, s: int, o: int, agenda: list[AgendaItem]) -> tuple[str, ...]:
-    """Leaders who attend (scenario order), then units sitting through, then the items' delegations."""
-    slot, option = data.slots[s], data.slots[s].options[o]
-    if slot.request is not None:
-        required, preferred, _ = data.request_parties(slot.request)
-        leaders = [x for x in (*required, *preferred) if x in option.leaders]
-    else:
-        leaders = [x for x in data.leader_ids if x in option.leaders]
-    units = list(slot.units)
-    for item in agenda:
-        units.extend(sorted(delegation(item), key=lambda u: (u != item.unit, u)))
-    return tuple(dict.fromkeys((*leaders, *units)))
+    held = []
+    for s, options in enumerate(pm.x):
+        chosen = next((o for o, literal in enumerate(options) if solver.BooleanValue(literal)), None)
+        if chosen is not None:
+            room = next((q for (index, q), literal in pm.room.items() if index == s and solver.BooleanValue(literal)),
+                        None)
+            held.append(HeldMeeting(s, chosen, room, tuple(items_of.get(s, ()))))
+    return assemble_plan(data, held, info, lang)
