@@ -111,7 +111,7 @@ def parse_period(month: str | None = None, start: date | None = None, end: date 
             raise InputError([Problem("--month", "", "period.no_pending")])
         period = first_pending_month(scenario)
     if scenario is not None:
-        check_calendar_covers(scenario, period)
+        check_calendar_covers(scenario, period, "--month" if month is not None else None)
     return period
 
 
@@ -126,15 +126,16 @@ def first_pending_month(scenario: Scenario) -> Period:
     return month_period(f"{first.year:04d}-{first.month:02d}")
 
 
-def check_calendar_covers(scenario: Scenario, period: Period) -> None:
-    """Raise `InputError` when the scenario's calendar has no data for part of `period`."""
+def check_calendar_covers(scenario: Scenario, period: Period, option: str | None = None) -> None:
+    """Raise `InputError` when the scenario's calendar has no data for part of `period`, naming
+    `option` (the command-line option the period came from) or else --from / --to."""
     from scheduler.calendar import CN_YEARS, FREE_YEARS
 
     known = CN_YEARS if scenario.calendar.region == "CN" else FREE_YEARS
     first, last = date(known.start, 1, 1), date(known.stop - 1, 12, 31)
     for day, flag in ((period.start, "--from"), (period.end, "--to")):
         if not first <= day <= last:
-            raise InputError([Problem(flag, "", "period.outside_calendar",
+            raise InputError([Problem(option or flag, "", "period.outside_calendar",
                                       {"day": day.isoformat(), "first": first.isoformat(),
                                        "last": last.isoformat()})])
 

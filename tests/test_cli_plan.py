@@ -68,6 +68,14 @@ def test_bad_input_exits_2_without_traceback(write_scenario):
         assert "Traceback" not in result.output
 
 
+def test_a_month_outside_the_calendar_data_names_the_option_given(write_scenario):
+    scenario = tiny_file(write_scenario)
+    by_month = run("plan", "--scenario", scenario, "--month", "2150-01", "--lang", "en")
+    assert by_month.exit_code == 2 and by_month.output.startswith("--month: 2150-01-01")
+    by_range = run("plan", "--scenario", scenario, "--from", "2024-12-01", "--to", "2150-01-01", "--lang", "en")
+    assert by_range.exit_code == 2 and by_range.output.startswith("--to: 2150-01-01")
+
+
 def test_no_plan_within_the_time_limit_exits_3(write_scenario, monkeypatch):
     import scheduler.solve
 
