@@ -589,8 +589,16 @@ def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
 
 
 def default_scenario_path() -> Traversable:
-    """The embedded default scenario; found through the package, so it works when installed."""
-    return files("scheduler.scenarios").joinpath(DEFAULT_SCENARIO)
+    """The embedded default scenario; found through the package, so it works when installed.
+
+    When `scheduler` is imported from a source checkout rather than an installed distribution
+    (``python -c`` in the repository root puts the checkout first on sys.path), the package
+    ``scheduler.scenarios`` does not exist there: the file is then the checkout's scenarios/.
+    """
+    try:
+        return files("scheduler.scenarios").joinpath(DEFAULT_SCENARIO)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.joinpath("scenarios", DEFAULT_SCENARIO)
 
 
 def parse_scenario_checked(text: str, file: str) -> tuple[Scenario, tuple[Problem, ...]]:

@@ -23,3 +23,15 @@ def test_every_package_in_the_tree_is_listed_in_pyproject() -> None:
 
 def test_default_scenario_is_package_data() -> None:
     assert (files("scheduler.scenarios") / "wuqia-2024.yaml").is_file()
+
+
+def test_default_scenario_from_a_source_checkout(monkeypatch) -> None:
+    # `python -c` in the repository root imports the checkout, where scheduler.scenarios does not exist.
+    import scheduler.scenario as scenario_module
+
+    def no_package(name: str):
+        raise ModuleNotFoundError(name)
+
+    monkeypatch.setattr(scenario_module, "files", no_package)
+    path = scenario_module.default_scenario_path()
+    assert path == ROOT / "scenarios" / "wuqia-2024.yaml" and path.is_file()
