@@ -9,6 +9,7 @@ package, whose data covers the years in `CN_YEARS`; any date outside the covered
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -191,9 +192,14 @@ class WorkCalendar:
         return f"{self.spec.region} {self.first.year}-{self.last.year}, office hours {hours}"
 
 
+@functools.lru_cache(maxsize=64)
 def calendar_for(spec: CalendarSpec, years: tuple[int, int]) -> WorkCalendar:
     """A calendar over `years` (inclusive) plus the following year where data exist, so that
-    deadlines running past 31 December still resolve."""
+    deadlines running past 31 December still resolve.
+
+    Cached by spec and years (both hashable; a WorkCalendar is never changed after it is built),
+    so the planner's months, the checker, the exports and the simulation share one calendar.
+    """
     known = CN_YEARS if spec.region == "CN" else FREE_YEARS
     first, last = years
     return WorkCalendar(spec, first, min(last + 1, known.stop - 1) if last + 1 >= known.start else last)

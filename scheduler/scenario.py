@@ -12,7 +12,6 @@ fitting one office-hours block, and office hours ordered, disjoint and on the ti
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -662,17 +661,12 @@ def scenario_years(scenario: Scenario) -> tuple[int, int]:
     return (min(years), max(years))
 
 
-@functools.lru_cache(maxsize=32)
-def _calendar(spec: CalendarSpec, years: tuple[int, int]) -> WorkCalendar:
-    return calendar_for(spec, years)
-
-
 def scenario_calendar(scenario: Scenario) -> WorkCalendar:
     """The working-day calendar over the scenario's years (and the next, for deadlines).
 
-    Cached by calendar spec and years (both hashable), so every caller shares one calendar.
+    Shared with every other caller asking for the same spec and years (`calendar_for` caches).
     """
-    return _calendar(scenario.calendar, scenario_years(scenario))
+    return calendar_for(scenario.calendar, scenario_years(scenario))
 
 
 def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
