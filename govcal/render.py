@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 
 from govcal.exports.view import (
-    cite_articles,
     display_width,
     format_date,
     item_rows,
@@ -30,6 +29,7 @@ from govcal.exports.view import (
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, SolverInfo
+from scheduler.rules import cite_articles
 
 COLUMN_GAP = "  "
 # Widest a column of free text may grow before it wraps (terminal columns).

@@ -7,7 +7,7 @@ Every reason names its rule; the article citation is appended by `with_articles`
 from __future__ import annotations
 
 from scheduler.i18n import Lang, register, t
-from scheduler.rules import rule, zh_numeral
+from scheduler.rules import cite_articles, rule
 
 register({
     # ----- meeting kinds and titles ----------------------------------------------------------
@@ -140,11 +140,10 @@ def kind_name(kind: str, lang: Lang) -> str:
 
 def cite_suffix(articles: tuple[str, ...], lang: Lang) -> str:
     """``（第六条、第四十二条）`` / `` (Art. 6, 42)``; empty without articles."""
-    if not articles:
+    citation = cite_articles(articles, lang)
+    if not citation:
         return ""
-    if lang == "zh":
-        return "（" + "、".join(f"第{zh_numeral(int(a))}条" for a in articles) + "）"
-    return " (Art. " + ", ".join(articles) + ")"
+    return f"（{citation}）" if lang == "zh" else f" ({citation})"
 
 
 def with_articles(text: str, rule_ids: tuple[str, ...], lang: Lang) -> str:

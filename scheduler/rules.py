@@ -7,6 +7,7 @@ weight from `Policy.weights` (the field named by `weight`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scheduler.i18n import Lang
@@ -26,11 +27,17 @@ class Rule:
 
     def cite(self, lang: Lang = "zh") -> str:
         """``第四十三条`` style citation in Chinese, ``Art. 43`` in English; '' with no article."""
-        if not self.articles:
-            return ""
-        if lang == "zh":
-            return "、".join(f"第{zh_numeral(int(a))}条" for a in self.articles)
-        return "Art. " + ", ".join(self.articles)
+        return cite_articles(self.articles, lang)
+
+
+def cite_articles(articles: Iterable[str], lang: Lang = "zh") -> str:
+    """``第六条、第四十二条`` / ``Art. 6, 42``; '' without articles. The one citation format of govcal."""
+    numbers = [a for a in articles if a]
+    if not numbers:
+        return ""
+    if lang == "zh":
+        return "、".join(f"第{zh_numeral(int(a))}条" if a.isdigit() else a for a in numbers)
+    return "Art. " + ", ".join(numbers)
 
 
 def zh_numeral(n: int) -> str:

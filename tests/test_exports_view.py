@@ -9,7 +9,6 @@ import pytest
 from plan_fixtures import small_plan, small_scenario
 
 from govcal.exports.view import (
-    cite_articles,
     day_kind,
     display_width,
     holiday_label,
@@ -23,6 +22,8 @@ from govcal.exports.view import (
 )
 from scheduler.domain import ABSENCE_KINDS, HALVES, MEETING_KINDS
 from scheduler.i18n import t
+from scheduler.reasons import with_articles
+from scheduler.rules import cite_articles
 
 
 def test_display_width_counts_cjk_double() -> None:
@@ -36,6 +37,13 @@ def test_display_width_counts_cjk_double() -> None:
 ])
 def test_citations(articles: tuple[str, ...], lang: str, text: str) -> None:
     assert cite_articles(articles, lang) == text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("rule_ids", [("item_supervisor",), ("presider", "deputy_free"), ("county_wide_limit",)])
+def test_reason_text_strips_exactly_the_citation_the_planner_appends(rule_ids: tuple[str, ...], lang: str) -> None:
+    # The outputs show articles in a column of their own; the planner's reasons end in a citation.
+    assert reason_text(with_articles("分管领导全月外出", rule_ids, lang)) == "分管领导全月外出"
 
 
 @pytest.mark.parametrize(("reason", "shown"), [

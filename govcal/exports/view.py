@@ -20,7 +20,6 @@ from scheduler.domain import Absence, AgendaItem, Commitment, Scenario, fmt_minu
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
 from scheduler.reasons import kind_name as planner_kind_name
-from scheduler.rules import zh_numeral
 from scheduler.scenario import scenario_calendar
 
 # ----- text width --------------------------------------------------------------------------
@@ -67,17 +66,6 @@ def join_names(names: Iterable[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(names)
 
 
-def cite_articles(articles: Iterable[str], lang: Lang) -> str:
-    """``第四十三条`` / ``Art. 43``, as `scheduler.rules.Rule.cite` cites a rule's own articles."""
-    numbers = [a for a in articles if a]
-    if not numbers:
-        return ""
-    if lang == "zh":
-        return "、".join(f"第{zh_numeral(int(a))}条" if a.isdigit() else a for a in numbers)
-    return "Art. " + ", ".join(numbers)
-
-
-# A citation the planner appends to a reason: ``（第四十三条）`` or `` (Art. 43)`` / `` (Art. 6, 42; Art. 43)``.
 _TRAILING_CITATION = re.compile(r"(（第[零一二三四五六七八九十百]+条(、第[零一二三四五六七八九十百]+条)*）"
                                 r"|\s*\(Art\. [\d, ;Art.]+\))$")
 

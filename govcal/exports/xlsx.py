@@ -27,7 +27,6 @@ from govcal.exports.view import (
     absence_text,
     absence_time,
     absences_in_period,
-    cite_articles,
     commitments_in_period,
     day_flag,
     day_kind,
@@ -55,6 +54,7 @@ from scheduler.calendar import WorkCalendar
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan
+from scheduler.rules import cite_articles
 
 Cell = str | int | None
 Row = list[Cell]
