@@ -20,7 +20,7 @@ from govcal.common import lang_option, scenario_option
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.plan import PLAN_FORMAT, Result, plan_to_text, read_plan
-from scheduler.reasons import cite_suffix
+from scheduler.rules import cite_suffix
 
 EXIT_INFEASIBLE = 1
 EXIT_TIMEOUT = 3
@@ -51,14 +51,15 @@ def _day(text: str | None, flag: str) -> date | None:
         raise InputError([Problem(flag, "", "input.bad_date", {"value": text})]) from None
 
 
-def _conflicts_json(result: Result, scenario_name: str, period_from: date, period_to: date) -> str:
+def _conflicts_json(result: Result, scenario_name: str, period_from: date, period_to: date, lang: Lang) -> str:
     document = {
         "format": PLAN_FORMAT,
         "scenario": scenario_name,
         "period": {"from": period_from.isoformat(), "to": period_to.isoformat()},
         "solver": {"status": result.status, "objective": None, "bound": result.bound, "gap": None,
                    "seconds": round(result.seconds, 3)},
-        "conflicts": [{"rule": c.rule, "articles": list(c.articles), "detail": c.detail} for c in result.conflicts],
+        "conflicts": [{"rule": c.rule, "articles": list(c.articles), "detail": c.detail.render(lang)}
+                      for c in result.conflicts],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -95,9 +96,9 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
     if result.status == "INFEASIBLE":
         click.echo(t("cli.plan.infeasible", lang), err=True)
         for conflict in result.conflicts:
-            click.echo(f"  - {conflict.detail}{cite_suffix(conflict.articles, lang)}", err=True)
+            click.echo(f"  - {conflict.detail.render(lang)}{cite_suffix(conflict.articles, lang)}", err=True)
         if output_format == "json":
-            click.echo(_conflicts_json(result, scenario.name, period.start, period.end), nl=False)
+            click.echo(_conflicts_json(result, scenario.name, period.start, period.end, lang), nl=False)
         sys.exit(EXIT_INFEASIBLE)
     if result.plan is None:
         click.echo(t("cli.plan.timeout", lang, seconds=time_limit), err=True)
@@ -109,11 +110,11 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
         from govcal.files import staged_dir
 
         with staged_dir(out_dir) as scratch:
-            (scratch / "plan.json").write_text(plan_to_text(result.plan), encoding="utf-8")
+            (scratch / "plan.json").write_text(plan_to_text(result.plan, lang), encoding="utf-8")
             write_exports(result.plan, scenario, scratch, lang=lang, ics_per_leader=ics_per_leader)
         click.echo(t("cli.plan.written", lang, path=Path(out_dir) / "plan.json"), err=True)
     if output_format == "json":
-        click.echo(plan_to_text(result.plan), nl=False)
+        click.echo(plan_to_text(result.plan, lang), nl=False)
     else:
         from govcal.render import render_plan
 

@@ -8,9 +8,11 @@ from scheduler.i18n import register
 
 register({
     # Absence kinds (Art. 61) and half days.
-    "ui.absence.leave": ("请假", "Leave"),
-    "ui.absence.trip": ("外出", "Trip"),
+    "ui.absence.visit": ("出访", "Visit"),
+    "ui.absence.trip": ("出差", "Trip"),
     "ui.absence.study": ("学习", "Study"),
+    "ui.absence.training": ("培训", "Training"),
+    "ui.absence.leave": ("休假", "Leave"),
     "ui.absence.other": ("不在岗", "Away"),
     "ui.absence.row": ("{who}{kind}", "{who}: {kind}"),
     "ui.absence.row_note": ("{who}{kind}（{note}）", "{who}: {kind} ({note})"),

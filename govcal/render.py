@@ -20,7 +20,6 @@ from govcal.exports.view import (
     meetings_in_order,
     party_name,
     party_names,
-    reason_text,
     request_title,
     room_name,
     time_span,
@@ -147,14 +146,14 @@ def render_plan(plan: Plan, scenario: Scenario, lang: Lang = "zh", *, color: boo
     lines += section(
         t("ui.section.deferred", lang),
         [t(f"ui.col.{key}", lang) for key in ("id", "item", "reason", "basis")],
-        [[d.item, item_title(scenario, d.item), reason_text(d.reason), cite_articles(d.rules, lang)]
+        [[d.item, item_title(scenario, d.item), d.reason.render(lang), cite_articles(d.rules, lang)]
          for d in plan.deferred],
         wrap_columns=(1, 2),
     )
     lines += section(
         t("ui.section.rejected", lang),
         [t(f"ui.col.{key}", lang) for key in ("id", "request", "reason", "basis")],
-        [[r.request, request_title(scenario, r.request), reason_text(r.reason), cite_articles(r.rules, lang)]
+        [[r.request, request_title(scenario, r.request), r.reason.render(lang), cite_articles(r.rules, lang)]
          for r in plan.rejected],
         wrap_columns=(1, 2),
     )

@@ -3,6 +3,6 @@
 Depends on nothing else of govcal; `simulation` and the `govcal` shell build on it.
 """
 
-from scheduler import messages as _messages  # noqa: F401  (registers catalogue entries)
+from scheduler import texts as _texts  # noqa: F401  (registers the catalogue)
 
 __version__ = "0.1.0"

@@ -19,8 +19,7 @@ from scheduler.model.data import PlanningData, seats_needed
 from scheduler.objective import penalties
 from scheduler.period import Period, history_count, month_bounds, plenary_bounds, standing_bounds
 from scheduler.plan import Penalty, Plan, PlannedMeeting
-from scheduler.reasons import with_articles
-from scheduler.rules import rule
+from scheduler.rules import cite_suffix, rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +31,7 @@ class Violation:
     items: tuple[str, ...] = ()
 
     def render(self, lang: Lang = "zh") -> str:
-        return with_articles(self.detail, (self.rule,), lang)
+        return self.detail + cite_suffix(self.articles, lang)
 
 
 @dataclass(frozen=True, slots=True)

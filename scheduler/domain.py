@@ -17,14 +17,17 @@ from typing import Any
 # Enumerations of the v1 scenario contract. Tuples keep their documented order for messages.
 ROLES = ("county_head", "executive_deputy", "deputy", "office_director")
 UNIT_KINDS = ("department", "township")
-ABSENCE_KINDS = ("leave", "trip", "study", "other")
+# Art. 61 names the kinds of absence: 出访 visit, 出差 trip, 学习 study, 培训 training, 休假 leave.
+ABSENCE_KINDS = ("visit", "trip", "study", "training", "leave", "other")
 HALVES = ("am", "pm")
 BODIES = ("standing", "plenary")
 MATTERS = ("funds", "projects", "staffing", "rewards", "normative", "other")
 # Matters that may not go to a meeting without consensus (Art. 43).
 CONSENSUS_MATTERS = frozenset({"funds", "projects", "staffing", "rewards"})
-REQUEST_KINDS = ("thematic", "county_head_office", "study", "county_wide")
-HISTORY_KINDS = ("county_wide", "plenary", "standing", "study", "decided")
+# `standing`: an ad hoc standing meeting (Art. 42 如有需要可临时召开), placed beyond the monthly count.
+REQUEST_KINDS = ("thematic", "county_head_office", "study", "county_wide", "standing")
+# `held`: a requested meeting that was held (names its request), e.g. an item's pre-study (Art. 43).
+HISTORY_KINDS = ("county_wide", "plenary", "standing", "study", "decided", "held")
 COMMITMENT_KINDS = ("npc_standing_committee", "cppcc", "superior", "inspection", "other")
 MEETING_KINDS = ("standing", "plenary", "study", "thematic", "county_head_office", "county_wide")
 
@@ -42,6 +45,11 @@ class Leader:
     title: str
     role: str
     domain: str | None = None
+    email: str | None = None  # for calendar invitations (ICS); optional
+
+    def label(self) -> str:
+        """The title with the portfolio, which tells deputies apart: 副县长（农业农村）."""
+        return f"{self.title}（{self.domain}）" if self.domain else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +96,20 @@ class Commitment:
     end: int
     kind: str = "other"
     attendees: tuple[str, ...] = ()
+    location: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class HistoryEvent:
-    """Something that already happened this year and counts toward yearly limits."""
+    """Something that already happened: a meeting held (counts toward the count rules and numbering),
+    an item decided (no longer pending), a requested meeting held (`request`; a pre-study makes its
+    items ready, Art. 43; a county-wide one counts toward its unit's yearly limit, Art. 47)."""
 
     kind: str
     date: date
     unit: str | None = None
     item: str | None = None
+    request: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +141,14 @@ class Weights:
     deadline_miss: int = 200       # an item heard after, or deferred past, its deadline
     defer_ready: int = 40          # per priority weight, a ready item left for later
     preferred_absent: int = 5      # a preferred attendee who cannot come
-    exec_presides: int = 30        # the executive deputy presides instead of the head
+    exec_presides: int = 30        # the executive deputy presides although the head could (by commission)
     standing_too_close: int = 20   # two standing meetings closer than `standing_min_gap` working days
-    extra_meeting: int = 15        # a meeting more than the load needs (Art. 47's spirit)
+    extra_meeting: int = 15        # a meeting more than the load needs
     late_in_window: int = 1        # per working day a request is placed after its earliest date
-    reject_request: int = 100      # a meeting request left unplaced
+    reject_request: int = 100      # a meeting request left unplaced (plus what placing it could cost)
+    stand_in: int = 50             # the office director attends a congress meeting for a deputy (Art. 49)
+    study_spacing: int = 1         # per working day two consecutive study sessions are off `study_every_months`
+    leader_at_county_wide: int = 20  # a county leader among a county-wide meeting's attendees (Art. 47)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +162,14 @@ class Policy:
     standing_minutes: int = 180
     plenary_minutes: int = 120
     study_minutes: int = 120
-    materials_lead_working_days: int = 2
+    materials_lead_working_days: int = 2  # local policy: the rules say only 会前送达 (Art. 43)
     issue_within_working_days: int = 7
     cosign_reply_working_days: int = 7
     filing_within_days: int = 30
     standing_min_gap: int = 5
+    # Local policy: a standing meeting lasts its items' minutes plus this allowance (opening, the
+    # justice bureau's legality remarks, closing), up to `standing_minutes`.
+    standing_opening_minutes: int = 15
     weights: Weights = field(default_factory=Weights)
 
 
@@ -228,6 +246,7 @@ class Scenario:
     flow: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     version: int = 1
     source: str = "<memory>"
+    sha256: str = ""  # of the file's bytes the scenario was read from ("" when built in memory)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "flow", _frozen_mapping(self.flow))

@@ -11,20 +11,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from scheduler.i18n import Lang, t
+from scheduler.i18n import Lang
 from scheduler.model.data import ItemInfo, PlanningData
 from scheduler.period import history_count
-from scheduler.plan import Conflict, Deferral, Plan, PlannedMeeting, Rejection
-from scheduler.reasons import articles_of, kind_name, with_articles
+from scheduler.plan import Conflict, Deferral, Message, Plan, PlannedMeeting, Rejection
+from scheduler.rules import articles_of
 
 
 def _conflict(rule_ids: tuple[str, ...], key: str, lang: Lang, **params: object) -> Conflict:
-    return Conflict(rule_ids[0], articles_of(rule_ids), t(key, lang, **params))
+    return Conflict(rule_ids[0], articles_of(rule_ids), Message.of(key, **params))
 
 
-def _month_label(group: str, lang: Lang) -> str:
+def _month_label(group: str, lang: Lang) -> Message:
     year, month = group.split("-")
-    return f"{year}年{int(month)}月" if lang == "zh" else f"{year}-{month}"
+    return Message.of("fmt.month", year=int(year), month=int(month))
 
 
 def precheck(data: PlanningData, lang: Lang = "zh") -> list[Conflict]:
@@ -119,7 +119,7 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
     """Why a pending item is not on any agenda of `plan`, most specific cause first (Art. 43, 41/42)."""
     item = info.item
     count_rule = "standing_count" if item.body == "standing" else "plenary_count"
-    body = kind_name(item.body, lang)
+    body = Message.of(f"kind.{item.body}")
     params: dict[str, object] = {"body": body}
     if info.blocker is not None:
         key, rule_ids = info.blocker, _BLOCKER_RULES[info.blocker]
@@ -136,7 +136,7 @@ def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") 
         params["request"] = info.thematic
     else:
         key, rule_ids = "defer.full", (count_rule,)
-    return Deferral(item.id, with_articles(t(key, lang, **params), rule_ids, lang), articles_of(rule_ids), rule_ids)
+    return Deferral(item.id, Message.of(key, **params), articles_of(rule_ids), rule_ids)
 
 
 def _held_after_ready(info: ItemInfo, plan: Plan) -> list[PlannedMeeting]:
@@ -186,7 +186,7 @@ def rejection(data: PlanningData, slot_index: int, plan: Plan, lang: Lang = "zh"
         key, rule_ids = "reject.no_room", ("room",)
     else:
         key, rule_ids = "reject.busy", ("request_window", "no_double_booking")
-    return Rejection(request.id, with_articles(t(key, lang, **params), rule_ids, lang), articles_of(rule_ids),
+    return Rejection(request.id, Message.of(key, **params), articles_of(rule_ids),
                      rule_ids)
 
 

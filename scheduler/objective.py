@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations
 
-from scheduler.i18n import Lang, t
+from scheduler.i18n import Lang
 from scheduler.model.data import PlanningData
-from scheduler.plan import Penalty, Plan, PlannedMeeting
+from scheduler.plan import Message, Penalty, Plan, PlannedMeeting
 
 
 def penalties(data: PlanningData, plan: Plan, lang: Lang = "zh") -> list[Penalty]:
@@ -55,20 +55,20 @@ def _item_terms(data: PlanningData, plan: Plan, lang: Lang) -> list[Penalty]:
         if meeting is not None:
             days = max(0, data.workday(meeting.date) - info.ready_workday)
             found.append(Penalty("wait", weights.wait * item.priority_weight * days,
-                                 t("pen.wait", lang, item=item_id, days=days, weight=item.priority_weight)))
+                                 Message.of("pen.wait", item=item_id, days=days, weight=item.priority_weight)))
             if item.deadline is not None and meeting.date > item.deadline:
                 found.append(Penalty("deadline_miss", weights.deadline_miss,
-                                     t("pen.deadline_heard", lang, item=item_id, deadline=item.deadline)))
+                                     Message.of("pen.deadline_heard", item=item_id, deadline=item.deadline)))
             continue
         if item.deadline is not None and item.deadline <= data.period.end:
             found.append(Penalty("deadline_miss", weights.deadline_miss,
-                                 t("pen.deadline_deferred", lang, item=item_id, deadline=item.deadline)))
+                                 Message.of("pen.deadline_deferred", item=item_id, deadline=item.deadline)))
         if info.blocker is None:
             days = data.deferred_wait(info)
             found.append(Penalty("wait", weights.wait * item.priority_weight * days,
-                                 t("pen.wait_deferred", lang, item=item_id, days=days, weight=item.priority_weight)))
+                                 Message.of("pen.wait_deferred", item=item_id, days=days, weight=item.priority_weight)))
             found.append(Penalty("defer_ready", weights.defer_ready * item.priority_weight,
-                                 t("pen.defer_ready", lang, item=item_id)))
+                                 Message.of("pen.defer_ready", item=item_id)))
     return found
 
 
@@ -82,22 +82,23 @@ def _request_terms(data: PlanningData, plan: Plan, lang: Lang) -> list[Penalty]:
         meeting = held.get(slot.request.id)
         if meeting is None:
             found.append(Penalty("reject_request", weights.reject_request,
-                                 t("pen.reject_request", lang, request=slot.request.id)))
+                                 Message.of("pen.reject_request", request=slot.request.id)))
             continue
         days = max(0, data.workday(meeting.date) - slot.earliest_workday)
         found.append(Penalty("late_in_window", weights.late_in_window * days,
-                             t("pen.late_in_window", lang, meeting=meeting.title, days=days)))
+                             Message.of("pen.late_in_window", meeting=meeting.title, days=days)))
         for who in slot.preferred:
             if who not in meeting.attendees:
                 found.append(Penalty("preferred_absent", weights.preferred_absent,
-                                     t("pen.preferred_absent", lang, who=data.scenario.name_of(who),
+                                     Message.of("pen.preferred_absent", who=data.scenario.name_of(who),
                                        meeting=meeting.title)))
     return found
 
 
 def _presider_terms(data: PlanningData, plan: Plan, lang: Lang) -> list[Penalty]:
     head = data.scenario.county_head.id
-    return [Penalty("exec_presides", data.policy.weights.exec_presides, t("pen.exec_presides", lang, meeting=m.title))
+    return [Penalty("exec_presides", data.policy.weights.exec_presides,
+                    Message.of("pen.exec_presides", meeting=m.title))
             for m in plan.meetings if m.kind == "standing" and m.presider != head]
 
 
@@ -109,7 +110,8 @@ def _standing_gap_terms(data: PlanningData, plan: Plan, lang: Lang) -> list[Pena
         days = abs(data.workday(second.date) - data.workday(first.date))
         if days < gap:
             found.append(Penalty("standing_too_close", data.policy.weights.standing_too_close,
-                                 t("pen.standing_too_close", lang, first=first.title, second=second.title, days=days)))
+                                 Message.of("pen.standing_too_close", first=first.title, second=second.title,
+                                            days=days)))
     return found
 
 
@@ -124,5 +126,5 @@ def _extra_meeting_terms(data: PlanningData, plan: Plan, lang: Lang) -> list[Pen
             groups.setdefault(("plenary", str(meeting.date.year)), []).append(meeting)
     lower = Counter({("standing", key): low for key, (low, _) in data.standing_groups.items()})
     lower.update({("plenary", key): low for key, (low, _) in data.plenary_groups.items()})
-    return [Penalty("extra_meeting", weight, t("pen.extra_meeting", lang, meeting=m.title))
+    return [Penalty("extra_meeting", weight, Message.of("pen.extra_meeting", meeting=m.title))
             for key, meetings in groups.items() for m in meetings[lower[key]:]]

@@ -23,18 +23,6 @@ from datetime import date
 
 from scheduler.domain import Scenario
 from scheduler.errors import InputError, Problem
-from scheduler.i18n import register
-
-register({
-    "period.bad_month": ("月份“{value}”无效，应为 YYYY-MM", "invalid month '{value}', expected YYYY-MM"),
-    "period.reversed": ("起始日期 {start} 晚于结束日期 {end}", "start date {start} is after end date {end}"),
-    "period.half_open": ("--from 与 --to 须同时给出", "--from and --to must be given together"),
-    "period.both": ("--month 不能与 --from/--to 同时使用", "--month cannot be combined with --from/--to"),
-    "period.outside_calendar": ("{day} 超出日历数据范围（{first} 至 {last}）",
-                                "{day} is outside the calendar's data ({first} .. {last})"),
-    "period.no_pending": ("情景中没有待安排的议题或会议申请，请用 --month 指定月份",
-                          "the scenario has no pending items or meeting requests; give --month"),
-})
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

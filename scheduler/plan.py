@@ -1,23 +1,54 @@
 """A plan and the solver's account of it, and their JSON form (DESIGN §4, ``govcal.plan/1``).
 
-The planner produces a `Result`; exports, the checker and the simulation read `Plan`.
-`plan_from_json` validates a (possibly hand-edited) plan file and reports every problem
-with its field path, like the scenario loader does.
+The planner produces a `Result`; exports, the checker, the ledger and the simulation read `Plan`.
+Reasons, penalty details and conflicts are data (`Message`: a catalogue key and its arguments), so
+every view renders them in its own language and appends the citation from their articles; the JSON
+carries the rendered text without the citation, and the articles beside it.
+`plan_from_json` reads every field of a (possibly hand-edited) plan file through `Reader`, so
+each malformed field is reported with its path.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from scheduler.domain import MEETING_KINDS, fmt_minutes
+from scheduler.domain import HISTORY_KINDS, MEETING_KINDS, HistoryEvent, fmt_minutes
 from scheduler.errors import InputError, Problem
-from scheduler.reader import Reader
+from scheduler.i18n import Lang, t
+from scheduler.reader import Reader, join
 
 PLAN_FORMAT = "govcal.plan/1"
-STATUSES = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID")
+CHANGE_KINDS = ("moved", "room", "attendees", "items", "added", "dropped")
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A text users read, kept as data: a catalogue key and its arguments (an argument may itself be
+    a `Message`, rendered in the same language), or, read back from a file, the literal text."""
+
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+    literal: str = ""
+
+    @staticmethod
+    def of(key: str, **args: Any) -> Message:
+        return Message(key, tuple(args.items()))
+
+    @staticmethod
+    def text(literal: str) -> Message:
+        return Message("", (), literal)
+
+    def render(self, lang: Lang = "zh") -> str:
+        if not self.key:
+            return self.literal
+        return t(self.key, lang, **{k: v.render(lang) if isinstance(v, Message) else v for k, v in self.args})
+
+
+NO_TEXT = Message.text("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +64,13 @@ class PlannedMeeting:
     attendees: tuple[str, ...] = ()
     items: tuple[str, ...] = ()  # agenda item ids in running order
     request: str | None = None
+    number: int | None = None  # a standing / plenary meeting's ordinal in its year (titles use it)
 
 
 @dataclass(frozen=True, slots=True)
 class Deferral:
     item: str
-    reason: str
+    reason: Message
     rules: tuple[str, ...] = ()  # article numbers, e.g. ("43",)
     rule_ids: tuple[str, ...] = ()  # catalogue ids, e.g. ("item_supervisor",)
 
@@ -46,7 +78,7 @@ class Deferral:
 @dataclass(frozen=True, slots=True)
 class Rejection:
     request: str
-    reason: str
+    reason: Message
     rules: tuple[str, ...] = ()
     rule_ids: tuple[str, ...] = ()
 
@@ -55,7 +87,28 @@ class Rejection:
 class Penalty:
     rule: str  # a soft rule id of `scheduler.rules`
     cost: int
-    detail: str = ""
+    detail: Message = NO_TEXT
+    rules: tuple[str, ...] = ()  # articles, for the few soft costs an article itself states
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentAttendance:
+    """Who attends a congress standing committee meeting for the government (Art. 49)."""
+
+    commitment: str
+    attendee: str
+    stand_in: bool = False  # the office director, commissioned in a special case
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference of a re-plan from the published revision, and whom to tell (DESIGN §4)."""
+
+    meeting: str
+    what: str  # one of CHANGE_KINDS
+    before: Mapping[str, Any] = field(default_factory=dict)
+    after: Mapping[str, Any] = field(default_factory=dict)
+    notify: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +130,13 @@ class Plan:
     deferred: tuple[Deferral, ...] = ()
     rejected: tuple[Rejection, ...] = ()
     penalties: tuple[Penalty, ...] = ()
+    commitment_attendance: tuple[CommitmentAttendance, ...] = ()
+    scenario_sha256: str = ""
+    revision: int = 0  # 0 when never published
+    changes: tuple[Change, ...] = ()
+    # History the plan was made on beyond its scenario file's (what a ledger recorded), so that
+    # `govcal check` sees the same state the planner saw.
+    recorded_history: tuple[HistoryEvent, ...] = ()
 
     def meeting(self, meeting_id: str) -> PlannedMeeting:
         return next(m for m in self.meetings if m.id == meeting_id)
@@ -88,28 +148,40 @@ class Conflict:
 
     rule: str
     articles: tuple[str, ...]
-    detail: str
+    detail: Message
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """What `plan()` returns: solver status, objective, bound, gap, seconds, and the plan.
+    """What `plan()` returns: the solver's account (status, objective, bound, gap, seconds) and the plan.
 
     `plan` is None when no plan was found; `conflicts` then names the rules that clash
     (status INFEASIBLE) or is empty (UNKNOWN: no plan within the time limit).
     """
 
-    status: str
-    objective: float | None
-    bound: float | None
-    gap: float | None
-    seconds: float
+    solver: SolverInfo
     plan: Plan | None = None
-    conflicts: tuple[Conflict, ...] = field(default_factory=tuple)
+    conflicts: tuple[Conflict, ...] = ()
 
     @property
-    def feasible(self) -> bool:
-        return self.plan is not None
+    def status(self) -> str:
+        return self.solver.status
+
+    @property
+    def objective(self) -> float | None:
+        return self.solver.objective
+
+    @property
+    def bound(self) -> float | None:
+        return self.solver.bound
+
+    @property
+    def gap(self) -> float | None:
+        return self.solver.gap
+
+    @property
+    def seconds(self) -> float:
+        return self.solver.seconds
 
 
 # ----- JSON -------------------------------------------------------------------------------
@@ -119,55 +191,154 @@ def _none_or_round(value: float | None, digits: int = 6) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The §4 document, as plain JSON-ready data."""
+def solver_to_json(solver: SolverInfo) -> dict[str, Any]:
     return {
-        "format": PLAN_FORMAT,
-        "scenario": plan.scenario,
-        "period": {"from": plan.period_from.isoformat(), "to": plan.period_to.isoformat()},
-        "solver": {
-            "status": plan.solver.status,
-            "objective": _none_or_round(plan.solver.objective),
-            "bound": _none_or_round(plan.solver.bound),
-            "gap": _none_or_round(plan.solver.gap),
-            "seconds": round(plan.solver.seconds, 3),
-        },
-        "meetings": [
-            {
-                "id": m.id,
-                "kind": m.kind,
-                "request": m.request,
-                "title": m.title,
-                "date": m.date.isoformat(),
-                "start": fmt_minutes(m.start),
-                "end": fmt_minutes(m.end),
-                "room": m.room,
-                "presider": m.presider,
-                "attendees": list(m.attendees),
-                "items": list(m.items),
-            }
-            for m in plan.meetings
-        ],
-        "deferred": [
-            {"item": d.item, "reason": d.reason, "rules": list(d.rules), "rule_ids": list(d.rule_ids)}
-            for d in plan.deferred
-        ],
-        "rejected": [
-            {"request": r.request, "reason": r.reason, "rules": list(r.rules), "rule_ids": list(r.rule_ids)}
-            for r in plan.rejected
-        ],
-        "penalties": [{"rule": p.rule, "cost": p.cost, "detail": p.detail} for p in plan.penalties],
+        "status": solver.status,
+        "objective": _none_or_round(solver.objective),
+        "bound": _none_or_round(solver.bound),
+        "gap": _none_or_round(solver.gap),
+        "seconds": round(solver.seconds, 3),
     }
 
 
-def plan_to_text(plan: Plan) -> str:
+def history_to_json(event: HistoryEvent) -> dict[str, Any]:
+    """A history event as a scenario file writes it (DESIGN §3)."""
+    record: dict[str, Any] = {"kind": event.kind, "date": event.date.isoformat()}
+    for name in ("unit", "item", "request"):
+        value = getattr(event, name)
+        if value is not None:
+            record[name] = value
+    return record
+
+
+def meeting_to_json(m: PlannedMeeting) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "kind": m.kind,
+        "request": m.request,
+        "number": m.number,
+        "title": m.title,
+        "date": m.date.isoformat(),
+        "start": fmt_minutes(m.start),
+        "end": fmt_minutes(m.end),
+        "room": m.room,
+        "presider": m.presider,
+        "attendees": list(m.attendees),
+        "items": list(m.items),
+    }
+
+
+def plan_to_json(plan: Plan, lang: Lang = "zh") -> dict[str, Any]:
+    """The §4 document, as plain JSON-ready data; texts in `lang`."""
+    document: dict[str, Any] = {
+        "format": PLAN_FORMAT,
+        "scenario": plan.scenario,
+        "scenario_sha256": plan.scenario_sha256,
+        "revision": plan.revision,
+        "period": {"from": plan.period_from.isoformat(), "to": plan.period_to.isoformat()},
+        "solver": solver_to_json(plan.solver),
+        "meetings": [meeting_to_json(m) for m in plan.meetings],
+        "commitment_attendance": [{"commitment": c.commitment, "attendee": c.attendee, "stand_in": c.stand_in}
+                                  for c in plan.commitment_attendance],
+        "deferred": [{"item": d.item, "reason": d.reason.render(lang), "rules": list(d.rules),
+                      "rule_ids": list(d.rule_ids)} for d in plan.deferred],
+        "rejected": [{"request": r.request, "reason": r.reason.render(lang), "rules": list(r.rules),
+                      "rule_ids": list(r.rule_ids)} for r in plan.rejected],
+        "penalties": [{"rule": p.rule, "cost": p.cost, "detail": p.detail.render(lang), "rules": list(p.rules)}
+                      for p in plan.penalties],
+    }
+    if plan.changes:
+        document["changes"] = [{"meeting": c.meeting, "what": c.what, "before": dict(c.before),
+                                "after": dict(c.after), "notify": list(c.notify)} for c in plan.changes]
+    if plan.recorded_history:
+        document["recorded_history"] = [history_to_json(e) for e in plan.recorded_history]
+    return document
+
+
+def plan_to_text(plan: Plan, lang: Lang = "zh") -> str:
     """The §4 document as pretty UTF-8 JSON text (Chinese kept readable)."""
-    return json.dumps(plan_to_json(plan), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plan_to_json(plan, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+class _PlanReader(Reader):
+    """Reads each section of a plan document, recording every malformed field with its path."""
+
+    def texts(self, raw: dict[str, Any], key: str, path: str) -> str:
+        return self.get(raw, key, path, str, required=False, default="")
+
+    def articles(self, raw: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
+        return self.strings(raw, key, path)
+
+    def number(self, raw: dict[str, Any], key: str, path: str) -> float | None:
+        value = self.get(raw, key, path, (int, float), required=False)
+        return None if value is None else float(value)
+
+    def solver(self, data: dict[str, Any]) -> SolverInfo:
+        raw = self.get(data, "solver", "", dict, required=False, default={})
+        return SolverInfo(self.get(raw, "status", "solver", str, required=False, default="UNKNOWN"),
+                          self.number(raw, "objective", "solver"), self.number(raw, "bound", "solver"),
+                          self.number(raw, "gap", "solver"), self.number(raw, "seconds", "solver") or 0.0)
+
+    def meeting(self, raw: dict[str, Any], path: str) -> PlannedMeeting | None:
+        kind = self.choice(raw, "kind", path, MEETING_KINDS)
+        values = (
+            self.get(raw, "id", path, str), kind, self.texts(raw, "title", path), self.day(raw, "date", path),
+            self.clock(raw, "start", path), self.clock(raw, "end", path),
+            self.get(raw, "room", path, str, required=False), self.get(raw, "presider", path, str),
+            self.strings(raw, "attendees", path), self.strings(raw, "items", path),
+            self.get(raw, "request", path, str, required=False),
+            self.integer(raw, "number", path, minimum=1, required=False),
+        )
+        if None in (values[0], values[1], values[3], values[4], values[5], values[7]):
+            return None
+        return PlannedMeeting(*values)
+
+    def deferral(self, raw: dict[str, Any], path: str) -> Deferral | None:
+        item = self.get(raw, "item", path, str)
+        reason = Message.text(self.texts(raw, "reason", path))
+        rules, rule_ids = self.articles(raw, "rules", path), self.articles(raw, "rule_ids", path)
+        return None if item is None else Deferral(item, reason, rules, rule_ids)
+
+    def rejection(self, raw: dict[str, Any], path: str) -> Rejection | None:
+        request = self.get(raw, "request", path, str)
+        reason = Message.text(self.texts(raw, "reason", path))
+        rules, rule_ids = self.articles(raw, "rules", path), self.articles(raw, "rule_ids", path)
+        return None if request is None else Rejection(request, reason, rules, rule_ids)
+
+    def penalty(self, raw: dict[str, Any], path: str) -> Penalty | None:
+        rule, cost = self.get(raw, "rule", path, str), self.integer(raw, "cost", path, minimum=0)
+        detail, rules = Message.text(self.texts(raw, "detail", path)), self.articles(raw, "rules", path)
+        return None if rule is None or cost is None else Penalty(rule, cost, detail, rules)
+
+    def attendance(self, raw: dict[str, Any], path: str) -> CommitmentAttendance | None:
+        commitment, attendee = self.get(raw, "commitment", path, str), self.get(raw, "attendee", path, str)
+        stand_in = self.get(raw, "stand_in", path, bool, required=False, default=False)
+        return None if commitment is None or attendee is None else CommitmentAttendance(commitment, attendee, stand_in)
+
+    def change(self, raw: dict[str, Any], path: str) -> Change | None:
+        meeting, what = self.get(raw, "meeting", path, str), self.choice(raw, "what", path, CHANGE_KINDS)
+        before = self.get(raw, "before", path, dict, required=False, default={})
+        after = self.get(raw, "after", path, dict, required=False, default={})
+        notify = self.strings(raw, "notify", path)
+        return None if meeting is None or what is None else Change(meeting, what, before, after, notify)
+
+    def history(self, raw: dict[str, Any], path: str) -> HistoryEvent | None:
+        kind, day = self.choice(raw, "kind", path, HISTORY_KINDS), self.day(raw, "date", path)
+        names = {name: self.get(raw, name, path, str, required=False) for name in ("unit", "item", "request")}
+        return None if kind is None or day is None else HistoryEvent(kind, day, **names)
+
+    def section(self, data: dict[str, Any], key: str, read: Any) -> tuple[Any, ...]:
+        found = []
+        for path, raw in self.records(data, key):
+            value = read(raw, path)
+            if value is not None:
+                found.append(value)
+        return tuple(found)
 
 
 def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
-    """Read a §4 plan document; raise `InputError` naming every problem found."""
-    reader = Reader(file)
+    """Read a §4 plan document; raise `InputError` naming every malformed field with its path."""
+    reader = _PlanReader(file)
     if not isinstance(data, dict):
         raise InputError([Problem(file, "", "input.type", {"expected": "object"})])
     if data.get("format") != PLAN_FORMAT:
@@ -175,68 +346,26 @@ def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
     period = reader.get(data, "period", "", dict, default={})
     period_from = reader.day(period, "from", "period") if period else None
     period_to = reader.day(period, "to", "period") if period else None
-    solver_data = reader.get(data, "solver", "", dict, required=False, default={})
-    solver = SolverInfo(
-        status=str(solver_data.get("status", "UNKNOWN")),
-        objective=solver_data.get("objective"),
-        bound=solver_data.get("bound"),
-        gap=solver_data.get("gap"),
-        seconds=float(solver_data.get("seconds") or 0.0),
+    plan = Plan(
+        scenario=reader.get(data, "scenario", "", str, required=False, default=""),
+        period_from=period_from or date.min,
+        period_to=period_to or date.min,
+        solver=reader.solver(data),
+        meetings=reader.section(data, "meetings", reader.meeting),
+        deferred=reader.section(data, "deferred", reader.deferral),
+        rejected=reader.section(data, "rejected", reader.rejection),
+        penalties=reader.section(data, "penalties", reader.penalty),
+        commitment_attendance=reader.section(data, "commitment_attendance", reader.attendance),
+        scenario_sha256=reader.get(data, "scenario_sha256", "", str, required=False, default=""),
+        revision=reader.integer(data, "revision", "", minimum=0, required=False, default=0) or 0,
+        changes=reader.section(data, "changes", reader.change),
+        recorded_history=reader.section(data, "recorded_history", reader.history),
     )
-    meetings: list[PlannedMeeting] = []
-    for index, raw in enumerate(reader.get(data, "meetings", "", list, default=[])):
-        path = f"meetings[{index}]"
-        if not isinstance(raw, dict):
-            reader.fail(path, "input.type", expected="object")
-            continue
-        kind = reader.get(raw, "kind", path, str)
-        if kind is not None and kind not in MEETING_KINDS:
-            reader.fail(f"{path}.kind", "input.bad_enum", value=kind, allowed=", ".join(MEETING_KINDS))
-        values = (
-            reader.get(raw, "id", path, str),
-            kind,
-            reader.get(raw, "title", path, str, required=False, default=""),
-            reader.day(raw, "date", path),
-            reader.clock(raw, "start", path),
-            reader.clock(raw, "end", path),
-            reader.get(raw, "room", path, str, required=False),
-            reader.get(raw, "presider", path, str),
-            reader.strings(raw, "attendees", path),
-            reader.strings(raw, "items", path),
-            reader.get(raw, "request", path, str, required=False),
-        )
-        if None in (values[0], values[1], values[3], values[4], values[5], values[7]):
-            continue
-        meetings.append(PlannedMeeting(*values))
-    deferred = [
-        Deferral(str(d.get("item", "")), str(d.get("reason", "")), tuple(map(str, d.get("rules", []))),
-                 tuple(map(str, d.get("rule_ids", []))))
-        for d in reader.get(data, "deferred", "", list, required=False, default=[])
-        if isinstance(d, dict)
-    ]
-    rejected = [
-        Rejection(str(r.get("request", "")), str(r.get("reason", "")), tuple(map(str, r.get("rules", []))),
-                  tuple(map(str, r.get("rule_ids", []))))
-        for r in reader.get(data, "rejected", "", list, required=False, default=[])
-        if isinstance(r, dict)
-    ]
-    penalties = [
-        Penalty(str(p.get("rule", "")), int(p.get("cost", 0)), str(p.get("detail", "")))
-        for p in reader.get(data, "penalties", "", list, required=False, default=[])
-        if isinstance(p, dict)
-    ]
     if reader.problems or period_from is None or period_to is None:
+        if not reader.problems:
+            reader.fail(join("period", "from" if period_from is None else "to"), "input.missing")
         raise InputError(reader.problems)
-    return Plan(
-        scenario=str(data.get("scenario", "")),
-        period_from=period_from,
-        period_to=period_to,
-        solver=solver,
-        meetings=tuple(meetings),
-        deferred=tuple(deferred),
-        rejected=tuple(rejected),
-        penalties=tuple(penalties),
-    )
+    return plan
 
 
 def read_plan(path: str) -> Plan:
@@ -246,6 +375,9 @@ def read_plan(path: str) -> Plan:
             data = json.load(handle)
     except OSError as error:
         raise InputError([Problem(path, "", "input.unreadable", {"reason": error.strerror or str(error)})]) from None
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(path, "", "input.unreadable", {"reason": f"not UTF-8 text (byte {error.start})"})]
+                         ) from None
     except json.JSONDecodeError as error:
         raise InputError([Problem(path, "", "input.bad_json", {"reason": error.msg}, error.lineno)]) from None
     return plan_from_json(data, path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from scheduler.i18n import Lang
+from scheduler.i18n import Lang, t
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +108,21 @@ RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 def rule(rule_id: str) -> Rule:
     return RULES_BY_ID[rule_id]
+
+
+def articles_of(rule_ids: Iterable[str]) -> tuple[str, ...]:
+    """The article numbers of several rules, first-seen order, no repeats."""
+    return tuple(dict.fromkeys(a for r in rule_ids for a in rule(r).articles))
+
+
+def cite_suffix(articles: Iterable[str], lang: Lang) -> str:
+    """``（第六条、第四十二条）`` / `` (Art. 6, 42)``, to follow a reason; empty without articles."""
+    citation = cite_articles(articles, lang)
+    if not citation:
+        return ""
+    return f"（{citation}）" if lang == "zh" else f" ({citation})"
+
+
+def kind_name(kind: str, lang: Lang) -> str:
+    """常务会议 / standing meeting."""
+    return t(f"kind.{kind}", lang)

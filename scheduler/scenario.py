@@ -12,10 +12,11 @@ fitting one office-hours block, and office hours ordered, disjoint and on the ti
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import date
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -65,11 +66,11 @@ TOP_FIELDS = ("version", "name", "calendar", "rooms", "leaders", "units", "absen
 CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes")
 HOLIDAY_FIELDS = ("date", "name")
 ROOM_FIELDS = ("id", "name", "capacity")
-LEADER_FIELDS = ("id", "title", "role", "domain")
+LEADER_FIELDS = ("id", "title", "role", "domain", "email")
 UNIT_FIELDS = ("id", "name", "kind", "supervisor")
 ABSENCE_FIELDS = ("who", "from", "to", "kind", "note", "half")
-COMMITMENT_FIELDS = ("id", "title", "date", "start", "end", "kind", "attendees")
-HISTORY_FIELDS = ("kind", "date", "unit", "item")
+COMMITMENT_FIELDS = ("id", "title", "date", "start", "end", "kind", "attendees", "location")
+HISTORY_FIELDS = ("kind", "date", "unit", "item", "request")
 AGENDA_FIELDS = ("id", "title", "unit", "supervisor", "body", "minutes", "submitted", "pre_studied", "consensus",
                  "matters", "attending_units", "deadline", "priority")
 REQUEST_FIELDS = ("id", "kind", "title", "convener", "unit", "required", "preferred", "minutes", "earliest",
@@ -78,12 +79,12 @@ POLICY_PAIRS = ("standing_per_month", "plenary_per_year")
 # Policy lengths of meetings: each must fit one office-hours block.
 POLICY_MINUTES = {"standing": "standing_minutes", "plenary": "plenary_minutes", "study": "study_minutes"}
 # Policy counts that are meaningless at zero; every other policy count may be 0.
-POLICY_AT_LEAST_ONE = ("study_every_months", "issue_within_working_days", "cosign_reply_working_days",
-                       "filing_within_days")
+# (study_every_months: 0 switches study sessions off, as 0 does for the other counts.)
+POLICY_AT_LEAST_ONE = ("issue_within_working_days", "cosign_reply_working_days", "filing_within_days")
 POLICY_FIELDS = tuple(f.name for f in fields(Policy))
 WEIGHT_FIELDS = tuple(f.name for f in fields(Weights))
 # History kinds that must say which unit or which agenda item they concern.
-HISTORY_NEEDS = {"county_wide": "unit", "decided": "item"}
+HISTORY_NEEDS = {"county_wide": "unit", "decided": "item", "held": "request"}
 # Defaults of the domain records (slots dataclasses keep no class-level defaults to read).
 _DEFAULT_CALENDAR = CalendarSpec()
 _ITEM_MINUTES = AgendaItem("", "", "", "").minutes
@@ -91,7 +92,8 @@ _ITEM_PRIORITY = AgendaItem("", "", "", "").priority
 _REQUEST_MINUTES = MeetingRequest("", "", "", "").minutes
 
 # The sections that define referable ids, and the kind of id each defines.
-SECTION_KINDS = {"leaders": "leader", "units": "unit", "agenda": "item", "rooms": "room"}
+SECTION_KINDS = {"leaders": "leader", "units": "unit", "agenda": "item", "rooms": "room",
+                 "meeting_requests": "request"}
 # Reference kinds: which ids a reference may name, and the message when it names none of them.
 _REFERENCE_MESSAGES = {
     "leader": "scenario.unknown_leader",
@@ -99,6 +101,14 @@ _REFERENCE_MESSAGES = {
     "party": "scenario.unknown_party",
     "item": "scenario.unknown_item",
     "room": "scenario.unknown_room",
+    "request": "scenario.unknown_request",
+}
+# Who may convene each kind of requested meeting (DESIGN §3); each message names its article.
+CONVENER_ROLES = {
+    "thematic": ("county_head", "executive_deputy", "deputy"),  # Art. 46
+    "county_head_office": ("county_head",),  # Art. 46
+    "standing": ("county_head", "executive_deputy"),  # Art. 42
+    "study": ("county_head",),  # Art. 50
 }
 
 
@@ -183,7 +193,7 @@ class _ScenarioReader(Reader):
     def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
         super().__init__(file, lines)
         self.first_use: dict[str, str] = {}  # id -> path of the record that defines it
-        self.ids: dict[str, set[str]] = {kind: set() for kind in ("leader", "unit", "item", "room", "other")}
+        self.ids: dict[str, set[str]] = {kind: set() for kind in ("leader", "unit", "item", "room", "request", "other")}
         self.references: list[tuple[str, str, str]] = []  # (path, id, reference kind)
         self.region = "CN"
         self.years: range | None = CN_YEARS
@@ -365,7 +375,8 @@ def _read_leaders(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Lea
     for path, record in reader.records(data, "leaders", required=True):
         reader.known_fields(record, path, LEADER_FIELDS)
         values = (reader.claim_id(record, path, "leader"), reader.get(record, "title", path, str),
-                  reader.choice(record, "role", path, ROLES), reader.get(record, "domain", path, str, required=False))
+                  reader.choice(record, "role", path, ROLES), reader.get(record, "domain", path, str, required=False),
+                  reader.get(record, "email", path, str, required=False))
         if values[2] is not None:
             roles.append((values[0] or path, values[2]))
         if _complete(*values[:3]):
@@ -492,8 +503,9 @@ def _read_commitments(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple
             reader.fail(join(path, "end"), "scenario.times_reversed", start=fmt_minutes(start), end=fmt_minutes(end))
         kind = reader.choice(record, "kind", path, COMMITMENT_KINDS, required=False, default="other")
         attendees = reader.refer_all(record, "attendees", path, "party")
+        location = reader.get(record, "location", path, str, required=False, default="")
         if _complete(commitment_id, title, day, start, end, kind):
-            commitments.append(Commitment(commitment_id, title, day, start, end, kind, attendees))
+            commitments.append(Commitment(commitment_id, title, day, start, end, kind, attendees, location))
     return tuple(commitments)
 
 
@@ -508,26 +520,34 @@ def _read_history(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[His
         needed = HISTORY_NEEDS.get(kind or "")
         unit = reader.get(record, "unit", path, str, required=False)
         item = reader.get(record, "item", path, str, required=False)
+        request = reader.get(record, "request", path, str, required=False)
         reader.refer(join(path, "unit"), unit, "unit")
         reader.refer(join(path, "item"), item, "item")
+        reader.refer(join(path, "request"), request, "request")
         if needed and record.get(needed) is None:
             reader.fail(join(path, needed), "scenario.needs_for_kind", kind=kind)
         elif _complete(kind, day):
-            events.append(HistoryEvent(kind, day, unit, item))
+            events.append(HistoryEvent(kind, day, unit, item, request))
     return tuple(events)
 
 
-def _read_requests(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[MeetingRequest, ...]:
+def _read_requests(reader: _ScenarioReader, data: Mapping[str, Any], leaders: Iterable[Leader],
+                   units: Iterable[Unit], agenda: Iterable[AgendaItem]) -> tuple[MeetingRequest, ...]:
     """Other meetings to place: thematic and county head office meetings (Art. 46), study sessions
-    (Art. 50), units' county-wide meetings (Art. 47, which must name the holding unit)."""
+    (Art. 50), units' county-wide meetings (Art. 47, which must name the holding unit), ad hoc
+    standing meetings (Art. 42); each convened by whom its article says (`_check_convener`)."""
+    role_of = {leader.id: leader.role for leader in leaders}
+    supervisor_of_unit = {unit.id: unit.supervisor for unit in units}
+    supervisor_of_item = {item.id: item.supervisor for item in agenda}
     requests = []
     for path, record in reader.records(data, "meeting_requests"):
         reader.known_fields(record, path, REQUEST_FIELDS)
-        request_id = reader.claim_id(record, path, "other")
+        request_id = reader.claim_id(record, path, "request")
         kind = reader.choice(record, "kind", path, REQUEST_KINDS)
         title = reader.get(record, "title", path, str)
         convener = reader.get(record, "convener", path, str)
-        reader.refer(join(path, "convener"), convener, "leader")
+        # A county-wide meeting is the unit's own: its convener may be the unit (Art. 47).
+        reader.refer(join(path, "convener"), convener, "party" if kind == "county_wide" else "leader")
         unit = reader.get(record, "unit", path, str, required=False)
         reader.refer(join(path, "unit"), unit, "unit")
         if kind == "county_wide" and unit is None:
@@ -541,10 +561,40 @@ def _read_requests(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Me
             minutes=reader.minutes(record, "minutes", path, _REQUEST_MINUTES),
             for_items=reader.refer_all(record, "for_items", path, "item"),
         )
+        if kind is not None and convener is not None:
+            _check_convener(reader, path, kind, convener, unit, request["for_items"], role_of, supervisor_of_unit,
+                            supervisor_of_item)
         if _complete(request_id, kind, title, convener, earliest, latest, request["minutes"]):
             requests.append(MeetingRequest(request_id, kind, title, convener, earliest=earliest, latest=latest,
                                            unit=unit, room=room, **request))
     return tuple(requests)
+
+
+def _check_convener(reader: _ScenarioReader, path: str, kind: str, convener: str, unit: str | None,
+                    for_items: tuple[str, ...], role_of: Mapping[str, str], supervisor_of_unit: Mapping[str, str],
+                    supervisor_of_item: Mapping[str, str]) -> None:
+    """Who may convene a requested meeting (DESIGN §3 "Conveners"), each naming its article:
+    a thematic meeting the head or a deputy (Art. 46), and an item's pre-study that item's supervising
+    leader (Art. 43: 应先由政府分管领导召集); a county head office meeting the head (Art. 46); an ad hoc
+    standing meeting the head or, by commission, the executive deputy (Art. 42); a study session the
+    head (Art. 50); a county-wide meeting the holding unit or its supervising leader (Art. 47).
+    Unknown ids are left to the reference check."""
+    where = join(path, "convener")
+    if kind == "county_wide":
+        allowed = {unit, supervisor_of_unit.get(unit or "")} - {None}
+        if unit is not None and convener not in allowed and (convener in role_of or convener in supervisor_of_unit):
+            reader.fail(where, "scenario.convener_county_wide", id=convener, unit=unit)
+        return
+    if convener not in role_of:
+        return
+    if role_of[convener] not in CONVENER_ROLES[kind]:
+        reader.fail(where, f"scenario.convener_{kind}", id=convener)
+    if kind == "thematic":
+        for index, item_id in enumerate(for_items):
+            supervisor = supervisor_of_item.get(item_id)
+            if supervisor is not None and supervisor != convener:
+                reader.fail(join(join(path, "for_items"), index), "scenario.prestudy_convener", item=item_id,
+                            supervisor=supervisor, id=convener)
 
 
 def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
@@ -570,7 +620,7 @@ def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
     absences = _read_absences(reader, data)
     commitments = _read_commitments(reader, data)
     history = _read_history(reader, data)
-    requests = _read_requests(reader, data)
+    requests = _read_requests(reader, data, leaders, units, agenda)
     flow = reader.get(data, "flow", "", dict, required=False, default={})
     unreadable = {kind for section, kind in SECTION_KINDS.items()
                   if data.get(section) is not None and not isinstance(data[section], list)}
@@ -624,14 +674,16 @@ def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[S
         file = os.fspath(path)
         source = Path(file)
     try:
-        text = source.read_text(encoding="utf-8")
+        raw = source.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as error:
         reason = error.strerror or str(error)
         raise InputError([Problem(file, "", "input.unreadable", {"reason": reason})]) from None
     except UnicodeDecodeError as error:
         reason = f"not UTF-8 text (byte {error.start})"
         raise InputError([Problem(file, "", "input.unreadable", {"reason": reason})]) from None
-    return parse_scenario_checked(text, file)
+    scenario, warnings = parse_scenario_checked(text, file)
+    return replace(scenario, sha256=hashlib.sha256(raw).hexdigest()), warnings
 
 
 def load_scenario(path: str | os.PathLike[str] | None = None) -> Scenario:
@@ -699,7 +751,8 @@ def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
         "absences": [without_nulls({"who": a.who, "from": a.start, "to": a.end, "kind": a.kind, "note": a.note,
                                     "half": a.half}) for a in scenario.absences],
         "commitments": [{"id": c.id, "title": c.title, "date": c.date, "start": fmt_minutes(c.start),
-                         "end": fmt_minutes(c.end), "kind": c.kind, "attendees": list(c.attendees)}
+                         "end": fmt_minutes(c.end), "kind": c.kind, "attendees": list(c.attendees),
+                         **({"location": c.location} if c.location else {})}
                         for c in scenario.commitments],
         "history": [without_nulls(asdict(event)) for event in scenario.history],
         "policy": policy,

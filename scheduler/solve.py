@@ -86,14 +86,14 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
     data = PlanningData(scenario, period)
     conflicts = explain.precheck(data, lang)
     if conflicts:
-        return Result("INFEASIBLE", None, None, None, time.perf_counter() - began, None, tuple(conflicts))
+        return Result(SolverInfo("INFEASIBLE", seconds=time.perf_counter() - began), None, tuple(conflicts))
     steps = _month_steps(period)
     if len(steps) == 1:
         return _solve_model(data, None, time_limit, seed, 1, lang, say, began)
     clock = BuildClock()
     rolled = _roll_months(data, steps, time_limit * ROLLING_SHARE, seed, lang, say, clock)
     if rolled.plan is None:
-        return replace(rolled, seconds=time.perf_counter() - began)
+        return replace(rolled, solver=replace(rolled.solver, seconds=time.perf_counter() - began))
     remaining = time_limit - (time.perf_counter() - began)
     whole_build = WHOLE_BUILD_MARGIN * clock.foresee(sum(len(info.slots) for info in data.items.values()))
     if remaining < whole_build + WHOLE_STAGE_MIN_SECONDS:
@@ -101,14 +101,14 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
         # (building it anyway overran a 60 s limit by 30 s on L).
         say(f"whole-period stage skipped: {remaining:.1f} s left, its model would take ~{whole_build:.1f} s")
         info = SolverInfo("FEASIBLE", rolled.objective, None, None, time.perf_counter() - began)
-        return replace(rolled, seconds=info.seconds, plan=replace(rolled.plan, solver=info))
+        return Result(info, replace(rolled.plan, solver=info))
     whole = _solve_model(data, rolled.plan, remaining, seed, workers, lang, say, began)
     if whole.plan is not None and whole.objective is not None and whole.objective <= rolled.objective:
         return whole
     status = "OPTIMAL" if whole.bound is not None and whole.bound >= rolled.objective else "FEASIBLE"
     info = SolverInfo(status, rolled.objective, whole.bound, _gap(rolled.objective, whole.bound),
                       time.perf_counter() - began)
-    return Result(status, rolled.objective, whole.bound, info.gap, info.seconds, replace(rolled.plan, solver=info))
+    return Result(info, replace(rolled.plan, solver=info))
 
 
 def _gap(objective: float | None, bound: float | None) -> float | None:
@@ -174,18 +174,18 @@ def _solve_model(data: PlanningData, hint: Plan | None, time_limit: float, seed:
         # one; the search's bound still holds (every cost term is nonnegative, so it is at least 0).
         info = SolverInfo("FEASIBLE", greedy[1], bound, _gap(greedy[1], bound), time.perf_counter() - began)
         say(f"FEASIBLE (greedy plan): objective {greedy[1]}, bound {bound}")
-        return Result("FEASIBLE", greedy[1], bound, info.gap, info.seconds, replace(greedy[0], solver=info))
+        return Result(info, replace(greedy[0], solver=info))
     if status == "INFEASIBLE":
         groups = _conflicting_groups(data, seed, time_limit)
-        return Result(status, None, None, None, time.perf_counter() - began, None,
+        return Result(SolverInfo(status, seconds=time.perf_counter() - began), None,
                       tuple(explain.from_assumptions(data, groups, lang)))
     if found is None:
-        return Result(status, None, bound, None, time.perf_counter() - began)
+        return Result(SolverInfo(status, None, bound, None, time.perf_counter() - began))
     objective = found
     seconds = time.perf_counter() - began
     info = SolverInfo(status, objective, bound, _gap(objective, bound), seconds)
     say(f"{status}: objective {objective}, bound {bound}, {seconds:.2f} s")
-    return Result(status, objective, bound, info.gap, seconds, extract_plan(data, pm, solver, info, lang))
+    return Result(info, extract_plan(data, pm, solver, info, lang))
 
 
 def _roll_months(whole: PlanningData, steps: list[Period], time_limit: float, seed: int, lang: Lang,
@@ -217,7 +217,7 @@ def _roll_months(whole: PlanningData, steps: list[Period], time_limit: float, se
                  tuple(rejected))
     found = tuple(penalties(whole, draft, lang))
     objective = sum(p.cost for p in found)
-    return Result("FEASIBLE", objective, None, None, 0.0, replace(draft, penalties=found))
+    return Result(SolverInfo("FEASIBLE", objective), replace(draft, penalties=found))
 
 
 def _advance(scenario: Scenario, done: Plan, step_end: date) -> Scenario:

@@ -16,7 +16,7 @@ from scheduler.domain import (
     Scenario,
     Unit,
 )
-from scheduler.plan import Deferral, Plan, PlannedMeeting, Rejection, SolverInfo
+from scheduler.plan import Deferral, Message, Plan, PlannedMeeting, Rejection, SolverInfo
 
 
 def small_scenario() -> Scenario:
@@ -73,6 +73,6 @@ def small_plan() -> Plan:
                            "head", ("head", "exec", "dep-agri", "dep-edu", "office", "justice", "finance", "agri",
                                     "audit"), ("Y-031", "Y-040")),
         ),
-        deferred=(Deferral("Y-044", "分管领导不能出席本月常务会议", ("43",), ("item_supervisor",)),),
-        rejected=(Rejection("M-09", "该单位今年已召开全县性会议", ("47",), ("county_wide_limit",)),),
+        deferred=(Deferral("Y-044", Message.text("分管领导不能出席本月常务会议"), ("43",), ("item_supervisor",)),),
+        rejected=(Rejection("M-09", Message.text("该单位今年已召开全县性会议"), ("47",), ("county_wide_limit",)),),
     )

@@ -11,6 +11,7 @@ from test_planner_helpers import away, scenario_yaml_data, tiny_scenario
 
 from govcal.cli import cli
 from scheduler.plan import Result as PlanResult
+from scheduler.plan import SolverInfo
 
 
 def run(*args: str) -> Result:
@@ -79,7 +80,7 @@ def test_a_month_outside_the_calendar_data_names_the_option_given(write_scenario
 def test_no_plan_within_the_time_limit_exits_3(write_scenario, monkeypatch):
     import scheduler.solve
 
-    monkeypatch.setattr(scheduler.solve, "plan", lambda *a, **k: PlanResult("UNKNOWN", None, None, None, 0.1))
+    monkeypatch.setattr(scheduler.solve, "plan", lambda *a, **k: PlanResult(SolverInfo("UNKNOWN", seconds=0.1)))
     result = run("plan", "--scenario", tiny_file(write_scenario), "--month", "2024-05")
     assert result.exit_code == 3
 

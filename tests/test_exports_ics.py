@@ -71,7 +71,7 @@ def test_leader_file_holds_only_their_meetings_and_their_absences() -> None:
     meetings = [e for e in head if str(e["TRANSP"]) == "OPAQUE"]
     absences = [e for e in head if str(e["TRANSP"]) == "TRANSPARENT"]
     assert [str(e["SUMMARY"]) for e in meetings] == ["县政府第5次常务会议"]
-    assert [str(e["SUMMARY"]) for e in absences] == ["县长外出（赴州开会）"]
+    assert [str(e["SUMMARY"]) for e in absences] == ["县长出差（赴州开会）"]
     assert absences[0].decoded("DTSTART") == date(2024, 5, 13)
     assert absences[0].decoded("DTEND") == date(2024, 5, 18)  # all-day DTEND is exclusive
     agri = [str(e["SUMMARY"]) for e in events(leader_ics(plan, scenario, "dep-agri"))]

@@ -77,7 +77,7 @@ def test_cell_lists_meetings_then_absences_and_caps_the_lines() -> None:
     meetings, absences = list(plan.meetings), list(scenario.absences)
     standing_day = cell_entries(date(2024, 5, 21), meetings, absences, scenario, "zh")
     assert standing_day == [("10:00 县政府第5次常务会议", "standing")]
-    assert cell_entries(date(2024, 5, 22), meetings, absences, scenario, "zh") == [("副县长（教育）请假 下午", None)]
+    assert cell_entries(date(2024, 5, 22), meetings, absences, scenario, "zh") == [("副县长（教育）休假 下午", None)]
     crowded = [PlannedMeeting(f"t{n}", "thematic", f"专题会议{n}", date(2024, 5, 9), 600 + 30 * n, 630 + 30 * n,
                               None, "exec") for n in range(7)]
     lines = cell_entries(date(2024, 5, 9), crowded, absences, scenario, "zh")

@@ -17,12 +17,10 @@ from govcal.exports.view import (
     months,
     party_name,
     plan_calendar,
-    reason_text,
     weeks,
 )
 from scheduler.domain import ABSENCE_KINDS, HALVES, MEETING_KINDS
 from scheduler.i18n import t
-from scheduler.reasons import with_articles
 from scheduler.rules import cite_articles
 
 
@@ -37,23 +35,6 @@ def test_display_width_counts_cjk_double() -> None:
 ])
 def test_citations(articles: tuple[str, ...], lang: str, text: str) -> None:
     assert cite_articles(articles, lang) == text
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("rule_ids", [("item_supervisor",), ("presider", "deputy_free"), ("county_wide_limit",)])
-def test_reason_text_strips_exactly_the_citation_the_planner_appends(rule_ids: tuple[str, ...], lang: str) -> None:
-    # The outputs show articles in a column of their own; the planner's reasons end in a citation.
-    assert reason_text(with_articles("分管领导全月外出", rule_ids, lang)) == "分管领导全月外出"
-
-
-@pytest.mark.parametrize(("reason", "shown"), [
-    ("分管领导不能出席（第四十三条）", "分管领导不能出席"),
-    ("presider away (Art. 6, 42)", "presider away"),
-    ("两项（第六条、第四十二条）", "两项"),
-    ("赴州开会（预计）", "赴州开会（预计）"),  # a parenthesis that is not a citation stays
-])
-def test_reason_drops_only_a_trailing_citation(reason: str, shown: str) -> None:
-    assert reason_text(reason) == shown
 
 
 def test_leaders_sharing_a_title_get_their_domain() -> None:

@@ -15,6 +15,7 @@ from scheduler.i18n import register, t
 from scheduler.plan import (
     PLAN_FORMAT,
     Deferral,
+    Message,
     Penalty,
     Plan,
     PlannedMeeting,
@@ -37,9 +38,9 @@ def sample_plan() -> Plan:
             PlannedMeeting("standing-2024-05-1", "standing", "县政府第5次常务会议", date(2024, 5, 14), 600, 780,
                            "r1", "head", ("head", "exec", "justice"), ("Y-1", "Y-2")),
         ),
-        deferred=(Deferral("Y-3", "分管领导5月全月外出", ("43",), ("item_supervisor",)),),
-        rejected=(Rejection("M-9", "该单位今年已召开全县性会议", ("47",), ("county_wide_limit",)),),
-        penalties=(Penalty("wait", 12, "Y-1 waited 4 working days"),),
+        deferred=(Deferral("Y-3", Message.text("分管领导5月全月外出"), ("43",), ("item_supervisor",)),),
+        rejected=(Rejection("M-9", Message.text("该单位今年已召开全县性会议"), ("47",), ("county_wide_limit",)),),
+        penalties=(Penalty("wait", 12, Message.text("Y-1 waited 4 working days")),),
     )
 
 

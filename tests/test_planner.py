@@ -53,7 +53,7 @@ def test_item_whose_supervisor_is_away_is_deferred_with_article_43():
     assert [m.items for m in result.plan.meetings] == [("Y-2",)]
     (deferral,) = result.plan.deferred
     assert deferral.item == "Y-1" and deferral.rules == ("43",) and deferral.rule_ids == ("item_supervisor",)
-    assert "第四十三条" in deferral.reason
+    assert "分管领导" in deferral.reason.render("zh")
 
 
 def test_item_without_consensus_on_funds_is_never_heard():
@@ -61,7 +61,7 @@ def test_item_without_consensus_on_funds_is_never_heard():
     blocked = replace(scenario.agenda[0], consensus=False)
     result = solved(replace(scenario, agenda=(blocked, scenario.agenda[1])), lang="en")
     (deferral,) = result.plan.deferred
-    assert deferral.rule_ids == ("item_consensus",) and "(Art. 43)" in deferral.reason
+    assert deferral.rule_ids == ("item_consensus",) and "consensus" in deferral.reason.render("en")
     # No cost for deferring what may not be heard: Y-2 alone on the 8th, one meeting (15).
     assert result.objective == 15
 
@@ -139,7 +139,7 @@ def test_county_wide_limit_rejects_with_article_47():
                              history=(HistoryEvent("county_wide", date(2024, 2, 20), unit="finance"),))
     result = solved(scenario)
     (rejection,) = result.plan.rejected
-    assert rejection.rules == ("47",) and "2024" in rejection.reason
+    assert rejection.rules == ("47",) and "2024" in rejection.reason.render("zh")
 
 
 def test_same_input_and_seed_give_the_same_plan():
@@ -190,7 +190,7 @@ def test_item_ready_after_the_last_meeting_is_not_blamed_on_its_supervisor():
     assert meeting.date < date(2024, 5, 21)
     (deferral,) = result.plan.deferred
     assert deferral.item == "Y-3" and deferral.rule_ids == ("item_ready", "standing_count")
-    assert "分管领导" not in deferral.reason and "材料送达" in deferral.reason
+    assert "分管领导" not in deferral.reason.render("zh") and "材料送达" in deferral.reason.render("zh")
 
 
 def test_the_model_is_the_same_in_every_process():

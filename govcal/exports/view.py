@@ -7,7 +7,6 @@ Names come from the scenario; fixed words come from the ``ui.`` catalogue (govca
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,7 +18,7 @@ from scheduler.calendar import WorkCalendar, calendar_for
 from scheduler.domain import Absence, AgendaItem, Commitment, Scenario, fmt_minutes
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
-from scheduler.reasons import kind_name as planner_kind_name
+from scheduler.rules import kind_name as planner_kind_name
 from scheduler.scenario import scenario_calendar
 
 # ----- text width --------------------------------------------------------------------------
@@ -34,7 +33,7 @@ def display_width(text: str) -> int:
 
 
 def kind_name(kind: str, lang: Lang) -> str:
-    """The planner's name of a meeting kind (scheduler.reasons), capitalised as a label in English."""
+    """The planner's name of a meeting kind (scheduler.rules), capitalised as a label in English."""
     name = planner_kind_name(kind, lang)
     return name[:1].upper() + name[1:]
 
@@ -64,16 +63,6 @@ def time_span(start: int, end: int) -> str:
 
 def join_names(names: Iterable[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(names)
-
-
-_TRAILING_CITATION = re.compile(r"(（第[零一二三四五六七八九十百]+条(、第[零一二三四五六七八九十百]+条)*）"
-                                r"|\s*\(Art\. [\d, ;Art.]+\))$")
-
-
-def reason_text(reason: str) -> str:
-    """A deferral's or rejection's reason without a trailing article citation: the outputs show the
-    articles in a column of their own (from the plan's ``rules``), so the citation would print twice."""
-    return _TRAILING_CITATION.sub("", reason)
 
 
 # ----- names from the scenario ---------------------------------------------------------------

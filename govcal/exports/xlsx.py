@@ -42,7 +42,6 @@ from govcal.exports.view import (
     party_name,
     party_names,
     plan_calendar,
-    reason_text,
     request_title,
     room_name,
     takes_part,
@@ -193,7 +192,7 @@ def deferred_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
         item = item_of(scenario, deferral.item)
         title, unit, supervisor = (item.title, party_name(scenario, item.unit), party_name(scenario, item.supervisor)
                                    ) if item else (deferral.item, "", "")
-        rows.append([deferral.item, title, unit, supervisor, reason_text(deferral.reason),
+        rows.append([deferral.item, title, unit, supervisor, deferral.reason.render(lang),
                      cite_articles(deferral.rules, lang)])
     return SheetSpec(
         t("ui.sheet.deferred", lang), sheet_title(plan, t("ui.sheet.deferred", lang), lang),
@@ -209,7 +208,7 @@ def rejected_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
         rows.append([
             rejection.request, request_title(scenario, rejection.request),
             kind_name(request.kind, lang) if request else "", party_name(scenario, request.convener) if request else "",
-            reason_text(rejection.reason), cite_articles(rejection.rules, lang),
+            rejection.reason.render(lang), cite_articles(rejection.rules, lang),
         ])
     return SheetSpec(
         t("ui.sheet.rejected", lang), sheet_title(plan, t("ui.sheet.rejected", lang), lang),

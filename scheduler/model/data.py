@@ -234,7 +234,7 @@ class PlanningData:
                 free = self.free_leaders(day, start, end)
                 if not all(x in free for x in required):
                     continue
-                presider = next((p for p in presiders if p in free), None)
+                presider = next((p for p in presiders if p in free or p not in self.leader_ids), None)
                 if presider is None:
                     continue
                 leaders = free & member_set

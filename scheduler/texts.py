@@ -1,15 +1,117 @@
-"""Catalogue entries of the planner and checker: meeting names and titles, deferral and rejection
-reasons, conflicts, penalty details and violations, Chinese first (see `scheduler.i18n`).
+"""Every fixed text the planning core shows users, Chinese first, English second (`scheduler.i18n`).
 
-Every reason names its rule; the article citation is appended by `with_articles`.
+One catalogue for the package, in sections: input problems (scenario and plan files), periods,
+meeting kinds and titles, deferral and rejection reasons, conflicts, penalty details and
+violations. Reasons carry no citation: views append it from the reason's articles
+(`scheduler.rules.cite_suffix`).
 """
 
-from __future__ import annotations
-
-from scheduler.i18n import Lang, register, t
-from scheduler.rules import cite_articles, rule
+from scheduler.i18n import register
 
 register({
+    # ----- input problems (scenario and plan files) -------------------------------------------
+    "input.missing": ("缺少必填字段", "required field is missing"),
+    "input.type": ("类型不正确，应为 {expected}", "wrong type, expected {expected}"),
+    "input.type.bool": ("应为 true 或 false", "expected true or false"),
+    "input.type.int": ("应为整数", "expected a whole number"),
+    "input.type.number": ("应为数值", "expected a number"),
+    "input.type.str": ("应为文本", "expected text"),
+    "input.type.list": ("应为列表（[...] 或以“- ”开头的各行）", "expected a list ([...] or lines starting with '- ')"),
+    "input.type.mapping": ("应为“字段: 值”形式的映射", "expected a mapping of 'field: value' pairs"),
+    "input.bad_date": ("日期“{value}”无效，应为真实存在的 YYYY-MM-DD 日期",
+                       "invalid date '{value}', expected a real YYYY-MM-DD date"),
+    "input.bad_time": ("时间“{value}”无效，应为 HH:MM", "invalid time '{value}', expected HH:MM"),
+    "input.bad_enum": ("取值“{value}”无效，可选：{allowed}", "invalid value '{value}', allowed: {allowed}"),
+    "input.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "input.bad_json": ("JSON 格式错误：{reason}", "malformed JSON: {reason}"),
+    "input.bad_yaml": ("YAML 格式错误：{reason}", "malformed YAML: {reason}"),
+    "input.duplicate_key": ("字段“{key}”重复出现（首次在第 {first} 行）",
+                            "field '{key}' appears twice (first on line {first})"),
+    "input.unknown_field": ("未知字段“{field}”，已忽略", "unknown field '{field}', ignored"),
+    "input.unknown_field_hint": ("未知字段“{field}”，已忽略；是否应为“{hint}”？",
+                                 "unknown field '{field}', ignored; did you mean '{hint}'?"),
+    "input.not_positive": ("应为正整数，实为 {value}", "expected a positive whole number, found {value}"),
+    "input.too_small": ("应不小于 {low}，实为 {value}", "expected at least {low}, found {value}"),
+    "input.out_of_range": ("应在 {low} 到 {high} 之间，实为 {value}", "expected {low} to {high}, found {value}"),
+    "plan.bad_format": ("format 应为“{expected}”，实为“{value}”", "format should be '{expected}', found '{value}'"),
+    # ----- scenario files (scheduler.scenario) -----------------------------------------------
+    "scenario.version": ("不支持的版本“{value}”，本程序读取 version: 1",
+                         "unsupported version '{value}'; this program reads version: 1"),
+    "scenario.empty_id": ("编号不能为空", "an id may not be empty"),
+    "scenario.duplicate_id": ("编号“{id}”重复，已在 {first} 使用（全文件编号须唯一）",
+                              "id '{id}' is already used at {first} (ids are unique across the file)"),
+    "scenario.unknown_leader": ("没有编号为“{id}”的领导（leaders）", "no leader with id '{id}' (leaders)"),
+    "scenario.unknown_unit": ("没有编号为“{id}”的单位（units）", "no unit with id '{id}' (units)"),
+    "scenario.unknown_party": ("没有编号为“{id}”的领导或单位", "no leader or unit with id '{id}'"),
+    "scenario.unknown_item": ("没有编号为“{id}”的议题（agenda）", "no agenda item with id '{id}' (agenda)"),
+    "scenario.unknown_room": ("没有编号为“{id}”的会议室（rooms）", "no room with id '{id}' (rooms)"),
+    "scenario.dates_reversed": ("{start_field}（{start}）晚于 {end_field}（{end}）",
+                                "{start_field} ({start}) is after {end_field} ({end})"),
+    "scenario.times_reversed": ("开始时间 {start} 不早于结束时间 {end}", "start {start} is not before end {end}"),
+    "scenario.year_unsupported": ("日期 {value} 超出日历数据覆盖的年份（{first}–{last} 年，region: {region}）",
+                                  "date {value} is outside the years the calendar has data for "
+                                  "({first}-{last}, region: {region})"),
+    "scenario.too_long": ("{minutes} 分钟的会议放不进任何一个办公时段（最长的时段 {longest} 分钟）",
+                          "a {minutes}-minute meeting fits in no office-hours block (the longest: {longest} minutes)"),
+    "scenario.block_shape": ("办公时段应为 [\"HH:MM\", \"HH:MM\"] 两个时间",
+                             "an office-hours block is [\"HH:MM\", \"HH:MM\"]"),
+    "scenario.blocks_overlap": ("办公时段 {block} 与前一时段 {previous} 重叠或顺序颠倒",
+                                "office-hours block {block} overlaps or precedes the block before it, {previous}"),
+    "scenario.grain": ("时间粒度须为能整除 60 的正整数分钟（如 5、10、15、30、60），实为 {value}",
+                       "the grain must be a whole number of minutes dividing 60 (5, 10, 15, 30, 60), found {value}"),
+    "scenario.off_grain": ("时刻 {time} 不在 {grain} 分钟的时间粒度上",
+                           "time {time} is not on the {grain}-minute grain"),
+    "scenario.weekdays_region": ("weekdays 仅用于 region: none；CN 日历按法定节假日和调休确定工作日",
+                                 "weekdays applies only to region: none; "
+                                 "a CN calendar follows statutory holidays and make-up days"),
+    "scenario.weekday": ("星期应为 1（周一）到 7（周日），实为 {value}",
+                         "a weekday is 1 (Monday) to 7 (Sunday), found {value}"),
+    "scenario.duplicate_value": ("“{value}”重复出现", "'{value}' appears twice"),
+    "scenario.pair": ("应为 [下限, 上限]：两个非负整数，且下限不大于上限",
+                      "expected [low, high]: two whole numbers >= 0, low <= high"),
+    "scenario.no_county_head": ("须有一名县长（role: county_head），"
+                                 "由其主持常务会议和全体会议（第六、四十一、四十二条）",
+                                "a county head (role: county_head) is required to preside (Art. 6, 41, 42)"),
+    "scenario.role_twice": ("角色 {role} 只能有一人，现有 {count} 人：{ids}",
+                            "role {role} may be held by one leader only; found {count}: {ids}"),
+    "scenario.needs_for_kind": ("kind 为 {kind} 时必须填写", "required when kind is {kind}"),
+    "scenario.half_one_day": ("half（半天）只适用于单日请假，from 与 to 应相同",
+                              "half applies to a one-day absence only; from and to must be equal"),
+    "scenario.deadline_before_submitted": ("截止日期 {deadline} 早于提交日期 {submitted}",
+                                           "deadline {deadline} is before the submission date {submitted}"),
+    "scenario.unit_not_leader": ("此处须为领导，“{id}”是单位", "a leader is required here; '{id}' is a unit"),
+    "scenario.item_too_long": ("议题时长 {minutes} 分钟超过会议时长 policy.{field}（{limit} 分钟），无法上会",
+                               "the item's {minutes} minutes exceed the meeting's policy.{field} ({limit} minutes)"),
+    # ----- the scenario's new checks -------------------------------------------------------
+    "scenario.unknown_request": ("没有编号为“{id}”的会议申请（meeting_requests）",
+                                 "no meeting request with id '{id}' (meeting_requests)"),
+    "scenario.convener_thematic": ("专题会议由县长或副县长召集（第四十六条），“{id}”不是",
+                                   "a thematic meeting is convened by the head or a deputy (Art. 46); "
+                                   "'{id}' is neither"),
+    "scenario.convener_county_head_office": ("县长办公会议由县长召集和主持（第四十六条），“{id}”不是县长",
+                                             "a county head office meeting is convened and presided by the county head "
+                                             "(Art. 46); '{id}' is not the head"),
+    "scenario.convener_standing": ("常务会议由县长或受委托的常务副县长召集（第四十二条），“{id}”不是",
+                                   "a standing meeting is convened by the head or, by commission, the executive deputy "
+                                   "(Art. 42); '{id}' is neither"),
+    "scenario.convener_study": ("学习会由县长主持（第五十条），“{id}”不是县长",
+                                "a study session is presided by the county head (Art. 50); '{id}' is not the head"),
+    "scenario.convener_county_wide": ("全县性会议由举办单位{unit}或其分管领导召集（第四十七条），“{id}”不是",
+                                      "a county-wide meeting is convened by its holding unit {unit} or that unit's "
+                                      "supervising leader (Art. 47); '{id}' is neither"),
+    "scenario.prestudy_convener": ("议题{item}的专题研究应由其分管领导{supervisor}召集（第四十三条），不是“{id}”",
+                                   "item {item} must be studied at a meeting its supervising leader {supervisor} "
+                                   "convenes (Art. 43), not '{id}'"),
+    # ----- periods -------------------------------------------------------------------------
+    "fmt.month": ("{year}年{month}月", "{year}-{month:0>2}"),
+    "period.bad_month": ("月份“{value}”无效，应为 YYYY-MM", "invalid month '{value}', expected YYYY-MM"),
+    "period.reversed": ("起始日期 {start} 晚于结束日期 {end}", "start date {start} is after end date {end}"),
+    "period.half_open": ("--from 与 --to 须同时给出", "--from and --to must be given together"),
+    "period.both": ("--month 不能与 --from/--to 同时使用", "--month cannot be combined with --from/--to"),
+    "period.outside_calendar": ("{day} 超出日历数据范围（{first} 至 {last}）",
+                                "{day} is outside the calendar's data ({first} .. {last})"),
+    "period.no_pending": ("情景中没有待安排的议题或会议申请，请用 --month 指定月份",
+                          "the scenario has no pending items or meeting requests; give --month"),
     # ----- meeting kinds and titles ----------------------------------------------------------
     "kind.standing": ("常务会议", "standing meeting"),
     "kind.plenary": ("全体会议", "plenary meeting"),
@@ -132,25 +234,3 @@ register({
                           "{what} is missing from the plan (it must be heard, deferred or rejected)"),
     "check.twice": ("{what}在计划中出现了{count}次", "{what} appears {count} times in the plan"),
 })
-
-
-def kind_name(kind: str, lang: Lang) -> str:
-    return t(f"kind.{kind}", lang)
-
-
-def cite_suffix(articles: tuple[str, ...], lang: Lang) -> str:
-    """``（第六条、第四十二条）`` / `` (Art. 6, 42)``; empty without articles."""
-    citation = cite_articles(articles, lang)
-    if not citation:
-        return ""
-    return f"（{citation}）" if lang == "zh" else f" ({citation})"
-
-
-def with_articles(text: str, rule_ids: tuple[str, ...], lang: Lang) -> str:
-    """A reason followed by its rules' citation: ``……（第四十三条）`` / ``… (Art. 43)``."""
-    return text + cite_suffix(articles_of(rule_ids), lang)
-
-
-def articles_of(rule_ids: tuple[str, ...]) -> tuple[str, ...]:
-    """The article numbers of several rules, first-seen order, no repeats."""
-    return tuple(dict.fromkeys(a for r in rule_ids for a in rule(r).articles))
