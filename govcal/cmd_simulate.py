@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -22,6 +22,7 @@ from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, read_plan
 from scheduler.scenario import load_scenario
+from simulation import agenda_sweep
 from simulation.inputs import FlowInputs, build_inputs
 from simulation.mmc import validate_mmc
 from simulation.runner import Progress, default_jobs, run_replications
@@ -164,14 +165,19 @@ def _simulate_mmc(arrival_rate: float | None, service_rate: float | None, server
     _emit(document, text, output_format)
 
 
-@click.command(short_help="Sweep the load and name the breaking point.")
+@click.group(short_help="Sweep the load and name the breaking point.", invoke_without_command=True)
 @click.option("--load", "loads_text", default=DEFAULT_LOADS, show_default=True,
               help="Comma-separated load factors to sweep.")
 @click.option("--reps", type=int, default=DEFAULT_WHATIF_REPS, show_default=True, help="Replications per load.")
 @with_common_options
-def whatif(loads_text: str, reps: int, scenario_path: str | None, plan_path: str | None, seed: int,
-           jobs: int | None, target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
-    """Sweep the load: on-time share per deadline against load, and the breaking point."""
+@click.pass_context
+def whatif(ctx: click.Context, loads_text: str, reps: int, scenario_path: str | None, plan_path: str | None,
+           seed: int, jobs: int | None, target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+    """Sweep the load: on-time share per deadline against load, and the breaking point.
+
+    `whatif agenda` sweeps the agenda load with the planner in the loop instead."""
+    if ctx.invoked_subcommand is not None:
+        return
     _positive(reps, "--reps")
     loads = parse_loads(loads_text)
     from simulation import plots
@@ -186,4 +192,96 @@ def whatif(loads_text: str, reps: int, scenario_path: str | None, plan_path: str
             (scratch / names[0]).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
             plots.save(plots.whatif_curves(sweep, lang), scratch / names[1])
         _wrote(out, names, lang)
+    _emit(document, sweep_table(sweep, lang, _table), output_format)
+
+
+# ----- `govcal whatif agenda`: the agenda-load what-if with the planner in the loop (DESIGN §8) ---------
+
+AGENDA_FILES = ("whatif-agenda.json", "load-curves.png", "backlog-by-month.png", "meetings-per-month.png")
+
+
+def agenda_progress(loads: Sequence[float], lang: Lang) -> Callable[[int, int, int], None] | None:
+    """One line on standard error (a terminal only): replications done at each load."""
+    if not sys.stderr.isatty():
+        return None
+    done = [0] * len(loads)
+
+    def show(load_index: int, count: int, reps: int) -> None:
+        done[load_index] = count
+        cells = "  ".join(f"×{load:g} {n}/{reps}" for load, n in zip(loads, done, strict=True))
+        sys.stderr.write(f"\r{t('agenda.progress', lang)}: {cells}")
+        if all(n == reps for n in done):
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+@whatif.command("agenda", short_help="Agenda-load what-if: the planner plans every month of every replication.")
+@scenario_option()
+@click.option("--load", "loads_text", default=DEFAULT_LOADS, show_default=True,
+              help="Comma-separated factors on the agenda load (items and county-wide requests a month).")
+@click.option("--months", type=int, default=agenda_sweep.DEFAULT_MONTHS, show_default=True,
+              help="Months each replication runs, from flow.agenda.start.")
+@click.option("--reps", type=int, default=agenda_sweep.DEFAULT_REPS, show_default=True, help="Replications per load.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Seed of every random stream.")
+@click.option("--jobs", type=int, default=None,
+              help="Worker processes, or Dask workers with --dask local (default: min(2, CPUs)).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
+              help="Run replications on the Dask scheduler at ADDRESS (tcp://HOST:PORT), or on a local cluster.")
+@click.option("--keep-plans", "keep_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for every month's scenario (YAML) and plan (JSON): load-X/rep-R/YYYY-MM.*")
+@click.option("--month-time-limit", type=float, default=agenda_sweep.DEFAULT_MONTH_TIME_LIMIT, show_default=True,
+              help="Planner seconds per month.")
+@click.option("--target-days", type=int, default=agenda_sweep.DEFAULT_TARGET_DAYS, show_default=True,
+              help="Working days within which an item should be heard.")
+@click.option("--target", type=float, default=agenda_sweep.DEFAULT_TARGET, show_default=True,
+              help="Share of items that should be heard within --target-days.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the JSON and the plots.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
+@lang_option
+def whatif_agenda(scenario_path: str | None, loads_text: str, months: int, reps: int, seed: int, jobs: int | None,
+                  dask_address: str | None, keep_dir: str | None, month_time_limit: float, target_days: int,
+                  target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+    """What if the agenda load grows: plan every month with the real planner, month after month, and
+    report waits, backlog, meetings, leaders' hours, deferrals by article and Art. 45 per load."""
+    for value, option in ((months, "--months"), (reps, "--reps"), (month_time_limit, "--month-time-limit"),
+                          (target_days, "--target-days"), (target, "--target")):
+        _positive(value, option)
+    if jobs is not None:
+        _positive(jobs, "--jobs")
+    from simulation import agenda_plots
+    from simulation.agenda_report import sweep_table, sweep_to_json
+    from simulation.executors import ExecutorSpec, parse_dask
+    from simulation.plots import save
+
+    loads = parse_loads(loads_text)
+    executor = ExecutorSpec(jobs or default_jobs(), parse_dask(dask_address))
+    scenario = load_scenario(scenario_path)
+
+    def run(keep: Callable[[str, bytes], None] | None) -> agenda_sweep.AgendaSweep:
+        return agenda_sweep.run_agenda_whatif(scenario, loads, months=months, reps=reps, seed=seed, executor=executor,
+                                 month_time_limit=month_time_limit, target_days=target_days, target=target,
+                                 keep_plan=keep, progress=agenda_progress(loads, lang), lang=lang)
+
+    if keep_dir:
+        with staged_dir(keep_dir) as kept:
+            def keep(path: str, data: bytes) -> None:
+                (kept / path).parent.mkdir(parents=True, exist_ok=True)
+                (kept / path).write_bytes(data)
+
+            sweep = run(keep)
+        click.echo(t("agenda.wrote_plans", lang, path=keep_dir), err=True)
+    else:
+        sweep = run(None)
+    document = sweep_to_json(sweep, lang)
+    if out_dir:
+        with staged_dir(out_dir) as scratch:
+            (scratch / AGENDA_FILES[0]).write_text(json.dumps(document, ensure_ascii=False, indent=2),
+                                                   encoding="utf-8")
+            for name, draw in zip(AGENDA_FILES[1:], (agenda_plots.load_curves, agenda_plots.backlog_by_month,
+                                                     agenda_plots.meetings_per_month), strict=True):
+                save(draw(sweep, lang), scratch / name)
+        _wrote(Path(out_dir), list(AGENDA_FILES), lang)
     _emit(document, sweep_table(sweep, lang, _table), output_format)

@@ -1,0 +1,111 @@
+"""Pictures of the agenda-load what-if: lead time and backlog against load, backlog by month per load,
+standing meetings per month. Built like `simulation.plots` (no pyplot state; CJK labels render)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from scheduler.i18n import Lang, t
+from simulation.agenda_report import AgendaSweep
+from simulation.fonts import use_cjk_font
+
+SIZE = (8.0, 4.5)
+WIDE = (11.0, 4.5)
+COLOUR = "#4c72b0"
+BREAK = "#c44e52"
+
+
+def _figure(size: tuple[float, float] = SIZE, panels: int = 1) -> tuple[Figure, list]:
+    use_cjk_font()
+    figure = Figure(figsize=size, layout="constrained")
+    return figure, [figure.add_subplot(1, panels, i + 1) for i in range(panels)]
+
+
+def _band(axes: object, loads: np.ndarray, means: list[float], lows: list[float], highs: list[float],
+          label: str | None = None) -> None:
+    axes.fill_between(loads, lows, highs, alpha=0.25, color=COLOUR)
+    axes.plot(loads, means, marker="o", color=COLOUR, label=label)
+
+
+def load_curves(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
+    """Two panels: mean lead time (and p90) against load, backlog at the end against load; 95% bands,
+    markers at the loads measured, the breaking point marked."""
+    figure, (lead_axes, backlog_axes) = _figure(WIDE, 2)
+    loads = np.array([s.load for s in sweep.loads])
+    _band(lead_axes, loads, [s.lead.mean for s in sweep.loads], [s.lead.low for s in sweep.loads],
+          [s.lead.high for s in sweep.loads], label=t("agenda.col.lead", lang))
+    lead_axes.plot(loads, [s.lead_p90 for s in sweep.loads], marker="s", linestyle="--", color="#55a868",
+                   label=t("agenda.col.p90", lang))
+    lead_axes.axhline(sweep.target_days, color="#999999", linestyle=":",
+                      label=t("agenda.col.within", lang, days=sweep.target_days))
+    lead_axes.set_title(t("agenda.plot.lead", lang))
+    lead_axes.set_ylabel(t("agenda.plot.lead_y", lang))
+    ends = [s.backlog_by_month[-1] for s in sweep.loads]
+    _band(backlog_axes, loads, [e.mean for e in ends], [e.low for e in ends], [e.high for e in ends])
+    backlog_axes.set_title(t("agenda.plot.backlog", lang))
+    backlog_axes.set_ylabel(t("agenda.plot.backlog_y", lang))
+    breaking, _ = sweep.breaking_point()
+    for axes in (lead_axes, backlog_axes):
+        axes.set_xlabel(t("agenda.plot.x", lang))
+        axes.set_xticks(loads)
+        if breaking is not None:
+            axes.axvline(breaking, color=BREAK, linestyle=":")
+    lead_axes.legend(loc="upper left", fontsize="small")
+    return figure
+
+
+def backlog_by_month(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
+    """One line per load: the backlog at each month's end, mean and 95% band over replications."""
+    figure, (axes,) = _figure()
+    months = np.arange(len(sweep.months))
+    for summary in sweep.loads:
+        means = [e.mean for e in summary.backlog_by_month]
+        line = axes.plot(months, means, marker="o", markersize=3,
+                         label=t("agenda.plot.load", lang, load=f"{summary.load:g}"))[0]
+        if summary.reps > 1:
+            axes.fill_between(months, [e.low for e in summary.backlog_by_month],
+                              [e.high for e in summary.backlog_by_month], alpha=0.2, color=line.get_color())
+    _month_axis(axes, sweep)
+    axes.set_title(t("agenda.plot.by_month", lang))
+    axes.set_ylabel(t("agenda.plot.backlog_y", lang))
+    axes.set_xlabel(t("agenda.plot.month", lang))
+    axes.legend(loc="upper left", fontsize="small")
+    return figure
+
+
+def meetings_per_month(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
+    """Meetings held per month by kind, one stacked bar per load (standing meetings at the bottom,
+    with their 95% interval)."""
+    figure, (axes,) = _figure()
+    positions = np.arange(len(sweep.loads))
+    kinds = list(dict.fromkeys(["standing", *(k for s in sweep.loads for k in s.meetings_per_month)]))
+    bottom = np.zeros(len(sweep.loads))
+    for kind in kinds:
+        heights = np.array([s.meetings_per_month.get(kind, 0.0) for s in sweep.loads])
+        errors = None
+        if kind == "standing":
+            errors = [[s.standing_per_month.mean - _finite(s.standing_per_month.low, s.standing_per_month.mean)
+                       for s in sweep.loads],
+                      [_finite(s.standing_per_month.high, s.standing_per_month.mean) - s.standing_per_month.mean
+                       for s in sweep.loads]]
+        axes.bar(positions, heights, bottom=bottom, width=0.6, yerr=errors, capsize=5, label=t(f"kind.{kind}", lang))
+        bottom += heights
+    axes.set_xticks(positions, [f"×{s.load:g}" for s in sweep.loads])
+    axes.set_xlabel(t("agenda.plot.x", lang))
+    axes.set_ylabel(t("agenda.plot.meetings_y", lang))
+    axes.set_title(t("agenda.plot.meetings", lang))
+    axes.legend(loc="upper left", fontsize="small")
+    return figure
+
+
+def _finite(value: float, fallback: float) -> float:
+    return fallback if math.isnan(value) else value
+
+
+def _month_axis(axes: object, sweep: AgendaSweep) -> None:
+    step = max(1, len(sweep.months) // 12)
+    ticks = list(range(0, len(sweep.months), step))
+    axes.set_xticks(ticks, [sweep.months[i] for i in ticks], rotation=45, ha="right", fontsize="small")
