@@ -92,9 +92,11 @@ register({
     "agenda.title": ("议题负荷推演：{scenario}，自 {start} 起 {months} 个月，每个负荷 {reps} 次重复，种子 {seed}",
                      "Agenda-load what-if: {scenario}, {months} months from {start}, {reps} replications "
                      "per load, seed {seed}"),
-    "agenda.note": ("括号内为 95% 置信区间；等待时间为提交至审议决定的工作日；目标：{days} 个工作日内审议",
+    "agenda.note": ("括号内为 95% 置信区间；等待时间为提交至审议决定的工作日（期末仍待议的按已等待计）；"
+                    "目标：{days} 个工作日内审议",
                     "brackets hold 95% confidence intervals; waits are working days from submission to the "
-                    "deciding hearing; target: heard within {days} working days"),
+                    "deciding hearing (items still pending at the end: their wait so far); "
+                    "target: heard within {days} working days"),
     "agenda.col.load": ("负荷", "load"),
     "agenda.col.arrived": ("提交", "arrived"),
     "agenda.col.heard": ("审议", "heard"),
