@@ -44,11 +44,14 @@ def check_inputs(scenario: Scenario, months: int) -> AgendaParams:
     span = month_list(params.start, months)
     first, last = month_bounds(*span[0])[0], month_bounds(*span[-1])[1]
     try:
-        calendar_for(scenario.calendar, (first.year, last.year))
+        calendar = calendar_for(scenario.calendar, (first.year, last.year))
+        known = (calendar.first, calendar.last)
     except CalendarRangeError as error:
+        known = (error.first, error.last)
+    if not known[0] <= first and last <= known[1]:
         raise InputError([Problem("<command line>", "--months", "agenda.outside_calendar", {
             "first": month_label(span[0]), "last": month_label(span[-1]),
-            "calendar_first": error.first.isoformat(), "calendar_last": error.last.isoformat()})]) from None
+            "calendar_first": known[0].isoformat(), "calendar_last": known[1].isoformat()})])
     return params
 
 

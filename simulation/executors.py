@@ -11,6 +11,7 @@ cluster listens on the loopback interface only.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -53,11 +54,27 @@ def completed(function: Callable[[Task], Result], tasks: Sequence[Task],
         for index, task in enumerate(tasks):
             yield index, function(task)
     else:
-        # spawn: a fresh interpreter per worker, so no solver thread of this process is forked mid-flight.
-        with ProcessPoolExecutor(max_workers=spec.jobs, mp_context=get_context("spawn")) as pool:
-            futures = {pool.submit(function, task): index for index, task in enumerate(tasks)}
+        # forkserver: workers fork from a fresh server process that has imported the function's module
+        # once (so a pool starts in a fraction of a second), never from this process, whose solver or
+        # Dask threads a fork could catch mid-flight.
+        context = get_context("forkserver")
+        context.set_forkserver_preload([function.__module__])
+        with ProcessPoolExecutor(max_workers=spec.jobs, mp_context=context) as pool:
+            futures = {pool.submit(_reported, function, task): index for index, task in enumerate(tasks)}
             for future in as_completed(futures):
                 yield futures[future], future.result()
+
+
+class TaskFailed(RuntimeError):
+    """A task raised: its exception's type, text and traceback, as one picklable message (some
+    exceptions cannot travel back from a worker; their arguments do not fit their constructor)."""
+
+
+def _reported(function: Callable[[Task], Result], task: Task) -> Result:
+    try:
+        return function(task)
+    except Exception as error:
+        raise TaskFailed(f"{type(error).__name__}: {error}\n{traceback.format_exc()}") from None
 
 
 def run_all(function: Callable[[Task], Result], tasks: Sequence[Task], spec: ExecutorSpec) -> list[Result]:
@@ -89,7 +106,7 @@ def _dask_completed(function: Callable[[Task], Result], tasks: Sequence[Task],
         raise InputError([Problem("<command line>", "--dask", "agenda.dask_unreachable",
                                   {"address": spec.dask, "reason": str(error) or type(error).__name__})]) from None
     try:
-        futures = client.map(function, list(tasks), pure=False)
+        futures = client.map(_reported, [function] * len(tasks), list(tasks), pure=False)
         position = {future.key: index for index, future in enumerate(futures)}
         for future, result in distributed.as_completed(futures, with_results=True):
             yield position[future.key], result
