@@ -208,7 +208,9 @@ def agenda_progress(loads: Sequence[float], lang: Lang) -> Callable[[int, int, i
 
     def show(load_index: int, count: int, reps: int) -> None:
         done[load_index] = count
-        cells = "  ".join(f"×{load:g} {n}/{reps}" for load, n in zip(loads, done, strict=True))
+        width = 10
+        cells = "  ".join(f"×{load:g} [{'#' * (width * n // reps)}{'.' * (width - width * n // reps)}] {n}/{reps}"
+                          for load, n in zip(loads, done, strict=True))
         sys.stderr.write(f"\r{t('agenda.progress', lang)}: {cells}")
         if all(n == reps for n in done):
             sys.stderr.write("\n")
