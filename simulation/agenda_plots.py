@@ -58,21 +58,25 @@ def load_curves(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
 
 
 def backlog_by_month(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
-    """One line per load: the backlog at each month's end, mean and 95% band over replications."""
-    figure, (axes,) = _figure()
+    """One panel per load (a shared scale): the backlog at each month's end, every replication thin,
+    their mean with its 95% band bold."""
+    count = len(sweep.loads)
+    use_cjk_font()
+    figure = Figure(figsize=(max(SIZE[0], 3.2 * count), SIZE[1]), layout="constrained")
+    panels = figure.subplots(1, count, sharey=True, squeeze=False)[0]
     months = np.arange(len(sweep.months))
-    for summary in sweep.loads:
-        means = [e.mean for e in summary.backlog_by_month]
-        line = axes.plot(months, means, marker="o", markersize=3,
-                         label=t("agenda.plot.load", lang, load=f"{summary.load:g}"))[0]
+    for axes, summary in zip(panels, sweep.loads, strict=True):
+        for rep in summary.replications:
+            axes.plot(months, [m.backlog for m in rep.months], color="#999999", linewidth=0.6, alpha=0.6)
+        axes.plot(months, [e.mean for e in summary.backlog_by_month], marker="o", markersize=3, color=COLOUR)
         if summary.reps > 1:
             axes.fill_between(months, [e.low for e in summary.backlog_by_month],
-                              [e.high for e in summary.backlog_by_month], alpha=0.2, color=line.get_color())
-    _month_axis(axes, sweep)
-    axes.set_title(t("agenda.plot.by_month", lang))
-    axes.set_ylabel(t("agenda.plot.backlog_y", lang))
-    axes.set_xlabel(t("agenda.plot.month", lang))
-    axes.legend(loc="upper left", fontsize="small")
+                              [e.high for e in summary.backlog_by_month], alpha=0.25, color=COLOUR)
+        axes.set_title(t("agenda.plot.load", lang, load=f"{summary.load:g}"))
+        axes.set_xlabel(t("agenda.plot.month", lang))
+        _month_axis(axes, sweep)
+    panels[0].set_ylabel(t("agenda.plot.backlog_y", lang))
+    figure.suptitle(t("agenda.plot.by_month", lang))
     return figure
 
 
@@ -106,6 +110,6 @@ def _finite(value: float, fallback: float) -> float:
 
 
 def _month_axis(axes: object, sweep: AgendaSweep) -> None:
-    step = max(1, len(sweep.months) // 12)
+    step = max(1, len(sweep.months) // 6)
     ticks = list(range(0, len(sweep.months), step))
     axes.set_xticks(ticks, [sweep.months[i] for i in ticks], rotation=45, ha="right", fontsize="small")

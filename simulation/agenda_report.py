@@ -129,7 +129,7 @@ def summarise_load(load: float, reps: Sequence[AgendaReplication], target_days: 
         lead_p90=percentile_means(waits, [0.9])[0],
         lead_heard=_mean([float(r.lead_days.mean()) for r in reps if len(r.lead_days)]),
         within_target=mean_ci([within_target_share(r, target_days) for r in reps], bounds=(0.0, 1.0)),
-        backlog_by_month=tuple(mean_ci(backlog[:, i]) for i in range(months)),
+        backlog_by_month=tuple(mean_ci(backlog[:, i], bounds=(0.0, math.inf)) for i in range(months)),
         backlog_trend=mean_ci([backlog_slope(row) for row in backlog]),
         standing_per_month=mean_ci(standing),
         meetings_per_month={kind: _mean([_mean([m.meetings.get(kind, 0) for m in rep.months]) for rep in reps])

@@ -48,7 +48,7 @@ def check_inputs(scenario: Scenario, months: int) -> AgendaParams:
         known = (calendar.first, calendar.last)
     except CalendarRangeError as error:
         known = (error.first, error.last)
-    if not known[0] <= first and last <= known[1]:
+    if not (known[0] <= first and last <= known[1]):
         raise InputError([Problem("<command line>", "--months", "agenda.outside_calendar", {
             "first": month_label(span[0]), "last": month_label(span[-1]),
             "calendar_first": known[0].isoformat(), "calendar_last": known[1].isoformat()})])
