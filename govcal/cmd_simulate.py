@@ -263,9 +263,10 @@ def whatif_agenda(scenario_path: str | None, loads_text: str, months: int, reps:
     scenario = load_scenario(scenario_path)
 
     def run(keep: Callable[[str, bytes], None] | None) -> agenda_sweep.AgendaSweep:
-        return agenda_sweep.run_agenda_whatif(scenario, loads, months=months, reps=reps, seed=seed, executor=executor,
-                                 month_time_limit=month_time_limit, target_days=target_days, target=target,
-                                 keep_plan=keep, progress=agenda_progress(loads, lang), lang=lang)
+        return agenda_sweep.run_agenda_whatif(
+            scenario, loads, months=months, reps=reps, seed=seed, executor=executor,
+            month_time_limit=month_time_limit, target_days=target_days, target=target, keep_plan=keep,
+            progress=agenda_progress(loads, lang), lang=lang)
 
     if keep_dir:
         with staged_dir(keep_dir) as kept:
