@@ -112,12 +112,15 @@ register({
     "agenda.deferred": ("暂缓（按条款，每次重复合计）：{counts}", "deferred (by article, per replication): {counts}"),
     "agenda.no_article": ("无条款", "no article"),
     "agenda.failed_months": ("未得出计划的月份：{count}（{statuses}）", "months without a plan: {count} ({statuses})"),
-    "agenda.criterion.backlog": ("积压逐月增长（月增趋势的 95% 区间不含 0）",
-                                 "backlog grows month after month (the 95% interval of its monthly trend excludes 0)"),
+    "agenda.criterion.backlog": ("积压逐月增长（每月增量的 95% 区间高于 {rising} 件）",
+                                 "backlog grows month after month (the 95% interval of its monthly growth lies "
+                                 "above {rising} item)"),
     "agenda.criterion.target": ("{days} 个工作日内审议的比例低于 {target}",
                                 "share heard within {days} working days below {target}"),
-    "agenda.criterion.none": ("所测负荷内积压未持续增长，且 {days} 个工作日内审议的比例均不低于 {target}",
-                              "across the loads tried the backlog never grows month after month and the share "
+    "agenda.criterion.none": ("所测负荷内积压未逐月增长（每月不超过 {rising} 件），"
+                              "且 {days} 个工作日内审议的比例均不低于 {target}",
+                              "across the loads tried the backlog never grows by more than {rising} item a month "
+                              "and the share "
                               "heard within {days} working days stays at or above {target}"),
     "agenda.breaking": ("临界负荷：×{load}：{criterion}", "breaking point: x{load}: {criterion}"),
     "agenda.no_breaking": ("未见临界负荷：{criterion}", "no breaking point: {criterion}"),

@@ -220,11 +220,12 @@ def _sweep(*loads: tuple[float, list[AgendaReplication]]) -> AgendaSweep:
 
 def test_breaking_point_is_the_lowest_load_whose_backlog_grows_or_misses_the_target() -> None:
     steady = [_replication([2, 3, 2, 3], [5, 10]), _replication([3, 2, 3, 2], [6, 12])]
-    growing = [_replication([2, 5, 8, 11], [5, 10]), _replication([3, 6, 10, 13], [6, 12])]
+    growing = [_replication([2, 5, 8, 11], [5, 10]), _replication([3, 6, 9, 12], [6, 12])]
+    creeping = [_replication([2, 2, 3, 3], [5, 10]), _replication([3, 3, 3, 4], [6, 12])]  # +0.5 a month
     slow = [_replication([2, 3, 2, 3], [40, 50, 10]), _replication([3, 2, 3, 2], [45, 20, 35])]
     assert _sweep((1.0, steady), (2.0, growing)).breaking_point() == (2.0, "backlog")
     assert _sweep((1.0, steady), (1.5, slow), (2.0, growing)).breaking_point() == (1.5, "target")
-    assert _sweep((1.0, steady)).breaking_point() == (None, "none")
+    assert _sweep((1.0, steady), (1.2, creeping)).breaking_point() == (None, "none")
     summary = summarise_load(1.0, steady, 30)
     assert summary.leader_hours.mean == pytest.approx(3.0)  # head 6 h a month, exec 0
     assert summary.leader_hours_max == pytest.approx(6.0) and summary.busiest_leader == "head"
@@ -234,11 +235,11 @@ def test_breaking_point_is_the_lowest_load_whose_backlog_grows_or_misses_the_tar
 
 def test_table_shows_every_load_and_the_verdict() -> None:
     sweep = _sweep((1.0, [_replication([2, 3, 2, 3], [5, 10])] * 2), (2.0, [_replication([2, 5, 8, 11], [5, 10]),
-                                                                          _replication([3, 6, 10, 13], [6, 12])]))
+                                                                          _replication([3, 6, 9, 12], [6, 12])]))
     english = sweep_table(sweep, "en")
     assert "×1 " in english and "×2 " in english
     assert english.rstrip().endswith("breaking point: x2: backlog grows month after month "
-                                     "(the 95% interval of its monthly trend excludes 0)")
+                                     "(the 95% interval of its monthly growth lies above 1 item)")
     assert "Art. 43 4.0" in english
     assert "临界负荷：×2" in sweep_table(sweep, "zh")
 
