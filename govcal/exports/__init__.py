@@ -6,11 +6,16 @@ only when everything succeeded, so these functions simply write plain files.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang
 from scheduler.plan import Plan
+
+if TYPE_CHECKING:
+    from govcal.ledger.records import FollowUp
 
 WORKBOOK_NAME = "plan.xlsx"
 ICS_NAME = "plan.ics"
@@ -19,8 +24,11 @@ PICTURE_NAME = "calendar.png"
 
 
 def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang = "zh",
-                  ics_per_leader: bool = False) -> list[Path]:
-    """Write every export of `plan` into `directory`; return the paths written, in writing order."""
+                  ics_per_leader: bool = False, followups: Sequence[FollowUp] | None = None) -> list[Path]:
+    """Write every export of `plan` into `directory`; return the paths written, in writing order.
+
+    `followups`: the ledger's open follow-ups (a 督办清单 sheet in the workbook), when planning with one.
+    """
     # Imported here: matplotlib and openpyxl cost most of a second, and commands that only need
     # the shared view helpers (govcal.exports.view) should not pay for them.
     from govcal.exports.ics import leader_file_name, leader_ics, plan_ics
@@ -29,7 +37,7 @@ def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang
 
     directory = Path(directory)
     contents: dict[Path, bytes] = {
-        directory / WORKBOOK_NAME: plan_workbook(plan, scenario, lang),
+        directory / WORKBOOK_NAME: plan_workbook(plan, scenario, lang, followups=followups),
         directory / ICS_NAME: plan_ics(plan, scenario, lang),
     }
     if ics_per_leader:

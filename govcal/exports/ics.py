@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545) files of a plan: one VEVENT per meeting in Asia/Shanghai time.
 
 Every value is derived from the plan and the scenario, never from the wall clock, so two runs give
-byte-identical files. A meeting's UID comes from the scenario and the meeting's identity (its
+byte-identical files; a published revision carries its number (SEQUENCE) and its publishing time
+(DTSTAMP). A meeting's UID comes from the scenario and the meeting's identity (its
 request, or the planner's meeting id such as ``standing-2024-05-1``), never from its date or
 time: importing a revised plan that moves a meeting updates the event instead of duplicating it.
 """
@@ -82,8 +83,11 @@ def shanghai_timezone() -> Timezone:
 
 
 def plan_stamp(plan: Plan) -> datetime:
-    """DTSTAMP: midnight UTC of the plan's first day, so that reruns give identical files."""
-    return datetime.combine(plan.period_from, time(0, 0), tzinfo=UTC)
+    """DTSTAMP: when the plan was published; for a plan never published, midnight UTC of its first
+    day plus a minute per revision, so that reruns give identical files and a re-plan stamps later."""
+    if plan.published_at is not None:
+        return plan.published_at.astimezone(UTC)
+    return datetime.combine(plan.period_from, time(0, 0), tzinfo=UTC) + timedelta(minutes=plan.revision)
 
 
 def at(day: date, minutes: int) -> datetime:
@@ -114,7 +118,8 @@ def meeting_event(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, slug:
     event = Event()
     event.add("UID", meeting_uid(meeting, slug))
     event.add("DTSTAMP", plan_stamp(plan))
-    event.add("SEQUENCE", 0)
+    # Each published revision raises SEQUENCE, so calendar programs take it as an update (RFC 5545).
+    event.add("SEQUENCE", plan.revision)
     event.add("DTSTART", at(meeting.date, meeting.start))
     event.add("DTEND", at(meeting.date, meeting.end))
     event.add("SUMMARY", meeting.title)
