@@ -516,3 +516,69 @@ def latest_published_plan(ledger_path: str, month: str | None, lang: Lang) -> tu
         plan = plan_from_json(json.loads(book.plan_text(revision)), f"{ledger_path}#{revision.period_label}")
         stored = book.meta().get(SCENARIO_PATH) or None
     return plan, revision, stored
+
+
+# ----- replan ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class LedgerReplanning:
+    inputs: Any  # govcal.ledger.actions.ReplanInputs
+    followups: list[Any]
+
+
+def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: str, since: date | None,
+                     today: date, lang: Lang) -> LedgerReplanning:
+    """Read what ``replan`` starts from (one read transaction): the month's latest revision, the
+    scenario as it is now with the earlier months' outcomes, `--since`, the open follow-ups."""
+    from govcal.ledger import actions
+    from scheduler.period import check_calendar_covers, month_period
+
+    period = month_period(month)
+    with opened(ledger_path, lang) as book, book.reading():
+        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path))
+        check_calendar_covers(scenario, period, "--month")
+        inputs = actions.replan_inputs(book, scenario, period, since, today)
+        open_followups = book.followups()
+    return LedgerReplanning(inputs, open_followups)
+
+
+@click.command("replan", short_help="Least-change re-plan of a published month under today's scenario.")
+@click.option("--month", required=True, help="The published month to re-plan, YYYY-MM.")
+@click.option("--since", default=None, help="Re-plan from this day; meetings before it stay as published "
+              "(default: the day after the month's last recorded outcome).")
+@scenario_option()
+@ledger_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Write plan.json and the exports (ICS with SEQUENCE = the new revision) into this folder.")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds the solver may search.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
+@click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
+@today_option
+@format_option
+@lang_option
+def replan(month: str, since: str | None, scenario_path: str | None, ledger_path: str | None, out_dir: str | None,
+           time_limit: float, seed: int, ics_per_leader: bool, today: str | None, output_format: str,
+           lang: Lang) -> None:
+    """The plan of a published month that keeps every rule under the scenario as it is now and
+    changes the published revision least; lists every change and whom to tell."""
+    from scheduler.replan import replan as least_change
+
+    from govcal.cmd_plan import deliver_plan, progress_log, solved_plan
+
+    planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), today_of(today),
+                                lang)
+    inputs = planning.inputs
+    for meeting in inputs.unrecorded:
+        click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
+                     day=meeting.date.isoformat()), err=True)
+    result = least_change(inputs.scenario, inputs.published, inputs.since, time_limit=time_limit, seed=seed,
+                          lang=lang, log=progress_log(lang))
+    period = inputs.revision
+    solved = solved_plan(result, inputs.scenario.name, period.period_from, period.period_to, output_format,
+                         time_limit, lang)
+    made = inputs.finish(solved)
+    deliver_plan(made, inputs.scenario, out_dir, output_format, ics_per_leader, planning.followups, lang)
+    lines = change_lines(made, inputs.revision.revision, inputs.scenario, lang)
+    click.echo("\n".join(lines), err=output_format == "json")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
 from scheduler.rules import cite_suffix
 
 if TYPE_CHECKING:
+    from govcal.ledger.records import FollowUp
     from scheduler.domain import Scenario
 
 EXIT_INFEASIBLE = 1
@@ -102,40 +104,14 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
     else:
         scenario = load_scenario(scenario_path)
         period = parse_period(month, _day(start, "--from"), _day(end, "--to"), scenario=scenario)
-    progress = sys.stderr.isatty()
-
-    def log(message: str) -> None:
-        if progress:
-            click.echo(t("cli.plan.progress", lang, message=message), err=True)
-
-    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=log)
-    if result.status == "INFEASIBLE":
-        click.echo(t("cli.plan.infeasible", lang), err=True)
-        for conflict in result.conflicts:
-            click.echo(f"  - {conflict.detail.render(lang)}{cite_suffix(conflict.articles, lang)}", err=True)
-        if output_format == "json":
-            click.echo(_conflicts_json(result, scenario.name, period.start, period.end, lang), nl=False)
-        sys.exit(EXIT_INFEASIBLE)
-    if result.plan is None:
-        click.echo(t("cli.plan.timeout", lang, seconds=time_limit), err=True)
-        sys.exit(EXIT_TIMEOUT)
-    click.echo(t("cli.plan.summary", lang, status=result.status, objective=result.objective, bound=result.bound,
-                 seconds=f"{result.seconds:.2f}"), err=True)
+    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
+    solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
     # The plan names the scenario file it was made from, so `check` and `publish` can tell.
-    made = replace(result.plan, scenario_sha256=result.plan.scenario_sha256 or scenario.sha256)
+    made = replace(solved, scenario_sha256=solved.scenario_sha256 or scenario.sha256)
     if on_ledger is not None:
         made = on_ledger.finish(made)
-    if out_dir is not None:
-        from govcal.cmd_ledger import write_plan_outputs
-
-        write_plan_outputs(made, scenario, out_dir, lang, ics_per_leader,
-                           on_ledger.followups if on_ledger is not None else None)
-    if output_format == "json":
-        click.echo(plan_to_text(made, lang), nl=False)
-    else:
-        from govcal.render import render_plan
-
-        click.echo(render_plan(made, scenario, lang, color=sys.stdout.isatty()))
+    deliver_plan(made, scenario, out_dir, output_format, ics_per_leader,
+                 on_ledger.followups if on_ledger is not None else None, lang)
     if on_ledger is not None and on_ledger.state.published is not None:
         from govcal.cmd_ledger import change_lines
 
@@ -144,6 +120,51 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
                      revision=made.revision, changes=len(made.changes)), err=True)
         lines = change_lines(made, published.revision, scenario, lang)
         click.echo("\n".join(lines), err=output_format == "json")
+
+
+def progress_log(lang: Lang) -> Callable[[str], None]:
+    """Where the solver's progress lines go: standard error, on a terminal only."""
+    progress = sys.stderr.isatty()
+
+    def log(message: str) -> None:
+        if progress:
+            click.echo(t("cli.plan.progress", lang, message=message), err=True)
+
+    return log
+
+
+def solved_plan(result: Result, scenario_name: str, first: date, last: date, output_format: str,
+                time_limit: float, lang: Lang) -> Plan:
+    """The plan of a solver result; exits 1 naming the conflicting rules, or 3 when none was found
+    in time (shared by ``plan`` and ``replan``)."""
+    if result.status == "INFEASIBLE":
+        click.echo(t("cli.plan.infeasible", lang), err=True)
+        for conflict in result.conflicts:
+            click.echo(f"  - {conflict.detail.render(lang)}{cite_suffix(conflict.articles, lang)}", err=True)
+        if output_format == "json":
+            click.echo(_conflicts_json(result, scenario_name, first, last, lang), nl=False)
+        sys.exit(EXIT_INFEASIBLE)
+    if result.plan is None:
+        click.echo(t("cli.plan.timeout", lang, seconds=time_limit), err=True)
+        sys.exit(EXIT_TIMEOUT)
+    click.echo(t("cli.plan.summary", lang, status=result.status, objective=result.objective, bound=result.bound,
+                 seconds=f"{result.seconds:.2f}"), err=True)
+    return result.plan
+
+
+def deliver_plan(made: Plan, scenario: Scenario, out_dir: str | None, output_format: str, ics_per_leader: bool,
+                 followups: Sequence[FollowUp] | None, lang: Lang) -> None:
+    """``--out`` files (all or nothing), then the plan on standard output as JSON or a table."""
+    if out_dir is not None:
+        from govcal.cmd_ledger import write_plan_outputs
+
+        write_plan_outputs(made, scenario, out_dir, lang, ics_per_leader, followups)
+    if output_format == "json":
+        click.echo(plan_to_text(made, lang), nl=False)
+    else:
+        from govcal.render import render_plan
+
+        click.echo(render_plan(made, scenario, lang, color=sys.stdout.isatty()))
 
 
 @click.command("check", short_help="Check a plan against every rule, without a solver.")

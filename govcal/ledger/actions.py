@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from govcal.ledger.ledger import SCENARIO_NAME, SCENARIO_PATH, Ledger
@@ -477,9 +477,47 @@ def status(ledger: Ledger, today: date) -> Status:
                   ledger.outcome_counts(), unrecorded, ledger.followup_counts(today))
 
 
+# ----- replan ------------------------------------------------------------------------------------------
+
+
 def last_outcome_since(ledger: Ledger, period: Period) -> date:
     """`replan`'s default `--since`: the day after the period's last recorded outcome, else its first day."""
-    from datetime import timedelta
-
     last = ledger.last_outcome_day(period.start)
     return period.start if last is None else min(period.end, last + timedelta(days=1))
+
+
+@dataclass(frozen=True, slots=True)
+class ReplanInputs:
+    """What ``replan --month`` starts from (DESIGN §7)."""
+
+    scenario: Scenario  # the scenario file as it is now, with the outcomes recorded before the month
+    recorded: tuple[HistoryEvent, ...]  # that history beyond the file's
+    published: Plan  # the month's latest revision as published
+    revision: Revision
+    since: date  # meetings before it are fixed
+    unrecorded: tuple[PublishedMeeting, ...]  # published, before `today`, no outcome: not assumed held
+
+    def finish(self, plan: Plan) -> Plan:
+        """The re-plan as the next revision, naming its scenario and recorded history, with its changes."""
+        changes = plan.changes or plan_changes(self.scenario, self.published, plan)
+        return replace(plan, scenario_sha256=self.scenario.sha256, recorded_history=self.recorded,
+                       revision=self.revision.revision + 1, changes=changes)
+
+
+def replan_inputs(ledger: Ledger, scenario: Scenario, period: Period, since: date | None, today: date
+                  ) -> ReplanInputs:
+    """The latest revision of `period`, the day re-planning starts (`since`, default: the day after
+    the last recorded outcome of the month, or its first day), and the state before the month."""
+    revision = ledger.latest_revision(period.start)
+    if revision is None or revision.period_to != period.end:
+        raise _fail("--month", "ledger.no_revision_of", period=period_label(period.start, period.end))
+    if since is not None and not period.start <= since <= period.end:
+        raise _fail("--since", "ledger.date_outside_period", day=since.isoformat(),
+                    period=period_label(period.start, period.end))
+    published = plan_from_json(json.loads(ledger.plan_text(revision)), f"{ledger.path}#{revision.period_label}")
+    events = recorded_events(ledger.outcomes(), until=period.start - timedelta(days=1))
+    added = tuple(e for e in events if e not in set(scenario.history))
+    unrecorded = tuple(m for m in ledger.published_meetings(before=min(today, period.end + timedelta(days=1)),
+                                                            unrecorded=True) if m.date <= period.end)
+    return ReplanInputs(advance(scenario, added), added, published, revision,
+                        since or last_outcome_since(ledger, period), unrecorded)
