@@ -24,6 +24,7 @@ from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 
 LEDGER_ENV = "GOVCAL_LEDGER"
+RECENT_PERIODS = 12  # periods `ledger status` lists in its table (--format json lists them all)
 
 ledger_option = click.option(
     "--ledger", "ledger_path", envvar=LEDGER_ENV, type=click.Path(dir_okay=False), default=None,
@@ -153,12 +154,15 @@ def ledger_status(ledger_path: str | None, today: str | None, output_format: str
             "followups": found.followups,
         })
         return
+    recent = found.periods[-RECENT_PERIODS:]
     lines = [t("ledger.status.title", lang, scenario=found.scenario, path=ledger_path, schema=found.schema_version,
-               today=day.isoformat()), "", t("ledger.status.periods", lang)]
+               today=day.isoformat()), "",
+             t("ledger.status.periods", lang, periods=len(found.periods),
+               revisions=sum(p.revisions for p in found.periods), shown=len(recent))]
     lines += table([t(f"ledger.col.{k}", lang) for k in ("period", "revision", "revisions", "published_at",
                                                           "meetings", "recorded")],
                    [[p.latest.period_label, str(p.latest.revision), str(p.revisions), _stamp(p.latest.published_at),
-                     str(p.meetings), str(p.recorded)] for p in found.periods], lang)
+                     str(p.meetings), str(p.recorded)] for p in recent], lang)
     lines += ["", t("ledger.status.outcomes", lang, **found.outcomes), "", t("ledger.status.unrecorded", lang)]
     lines += table([t("ledger.col.meeting_id", lang), t("ui.col.meeting", lang), t("ui.col.date", lang),
                     t("ui.col.time", lang)],
@@ -192,16 +196,16 @@ def _meeting_json(meeting: Any) -> dict[str, Any]:
 @lang_option
 def ledger_export(scenario_path: str | None, ledger_path: str | None, output_format: str, lang: Lang) -> None:
     """The scenario's history merged with every recorded outcome, as YAML to paste over the
-    scenario's history: block (or JSON)."""
+    scenario's history: block (or JSON). Outcomes of items or requests the scenario no longer
+    names are left out: they change nothing, and a scenario may not name them."""
     import yaml
 
-    from govcal.ledger.actions import load_full_scenario, recorded_events, scenario_file
-    from scheduler.cycle import advance
+    from govcal.ledger.actions import history_on_record, load_full_scenario, scenario_file
     from scheduler.plan import history_to_json
 
     with opened(ledger_path, lang) as book, book.reading():
         scenario = load_full_scenario(book, scenario_file(book, scenario_path))
-        history = advance(scenario, recorded_events(book.outcomes())).history
+        history = history_on_record(book, scenario)[0].history
     records = [history_to_json(event) for event in sorted(history, key=lambda e: e.date)]
     if output_format == "json":
         emit_json({"format": "govcal.history/1", "scenario": scenario.name, "history": records})
@@ -392,7 +396,8 @@ def followups(due_within: int, overdue_only: bool, scenario_path: str | None, le
         emit_json({"format": "govcal.followups/1", "today": day.isoformat(), "due_within": due_within,
                    "followups": [{**followup_json(v.followup), "state": v.state,
                                   "working_days_left": v.working_days_left,
-                                  "next_report": v.next_report.isoformat() if v.next_report else None}
+                                  "next_report": v.next_report.isoformat() if v.next_report else None,
+                                  "report_late": v.report_late}
                                  for v in views]})
         return
 
@@ -404,8 +409,15 @@ def followups(due_within: int, overdue_only: bool, scenario_path: str | None, le
         [*followup_headers(lang), *(t(f"ledger.col.{k}", lang) for k in ("days_left", "state", "next_report"))],
         [[*followup_cells(v.followup, item_title, facts.name_of, lang),
           "" if v.working_days_left is None else str(v.working_days_left), t(f"ledger.state.{v.state}", lang),
-          v.next_report.isoformat() if v.next_report else ""] for v in views], lang, wrap=(1,))
+          _next_report(v, lang)] for v in views], lang, wrap=(1,))
     click.echo("\n".join(lines))
+
+
+def _next_report(view: Any, lang: Lang) -> str:
+    if view.next_report is None:
+        return ""
+    day = view.next_report.isoformat()
+    return t("ledger.report_late", lang, day=day) if view.report_late else day
 
 
 @click.group("followup", short_help="Close a follow-up or record a progress report.")

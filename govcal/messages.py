@@ -225,7 +225,9 @@ register({
     # ledger status.
     "ledger.status.title": ("{scenario} 台账 {path}（结构版本 {schema}），截至 {today}",
                             "{scenario}: ledger {path} (schema {schema}), as of {today}"),
-    "ledger.status.periods": ("已发布计划", "Published plans"),
+    "ledger.status.periods": ("已发布计划：{periods} 个期间，{revisions} 个版本（下表为最近 {shown} 个期间）",
+                              "Published plans: {periods} period(s), {revisions} revision(s) (the latest {shown} "
+                              "below)"),
     "ledger.status.outcomes": ("会议结果：召开 {held} 次，取消 {cancelled} 次；议题决定 {decided} 项，"
                                "未决定 {not_decided} 项",
                                "Outcomes: {held} meeting(s) held, {cancelled} cancelled; {decided} item(s) decided, "
@@ -255,6 +257,7 @@ register({
     "ledger.state.due_soon": ("临近到期", "due soon"),
     "ledger.state.open": ("办理中", "open"),
     "ledger.state.closed": ("已办结", "closed"),
+    "ledger.report_late": ("{day}（未按时汇报）", "{day} (report late)"),
     # Planning with the ledger.
     "ledger.plan.unrecorded": ("注意：{meeting}（{title}，{day}）已发布但未记录结果，未视为已召开，其议题仍待审议；"
                                "请用 govcal record 记录",

@@ -296,7 +296,8 @@ def test_followups_are_overdue_due_soon_or_open_in_working_days(with_followups: 
     found = followup_list(with_followups, "--today", "2024-05-09")
     assert [(f["item"], f["state"], f["working_days_left"]) for f in found["followups"]] == [
         ("Y-1", "due_soon", 2), ("Y-2", "open", 11)]
-    assert found["followups"][0]["next_report"] == "2024-05-10"
+    assert (found["followups"][0]["next_report"], found["followups"][0]["report_late"]) == ("2024-05-10", False)
+    assert followup_list(with_followups, "--today", "2024-05-13")["followups"][0]["report_late"]
     # Within 1 working day only Fri 10 May counts.
     assert [f["state"] for f in followup_list(with_followups, "--today", "2024-05-09", "--due-within", "1")
             ["followups"]] == ["open", "open"]
@@ -366,6 +367,23 @@ def test_export_pasted_over_the_history_block_gives_the_ledger_state(tmp_path: P
     assert {(e.kind, e.date, e.item) for e in scenario.history} == expected
     assert yaml.safe_load(exported.stdout)["history"][-1] == {"kind": "decided", "date": date(2024, 5, 8),
                                                                "item": "Y-1"}
+
+
+def test_outcomes_of_items_the_scenario_no_longer_names_are_left_out(tmp_path: Path, county: Path,
+                                                                   published_may: Path):
+    """Next year's scenario drops last year's decided items: the record of them changes no plan, and
+    the exported history block must still be valid for that scenario."""
+    assert run("record", "standing-2024-05-1", "--held", "--ledger", published_may).exit_code == 0
+    trimmed = replace(ledger_scenario(), agenda=tuple(i for i in ledger_scenario().agenda if i.id != "Y-1"))
+    write_ledger_scenario(tmp_path, trimmed, name=county.name)
+    exported = run("ledger", "export", "--ledger", published_may, "--format", "json")
+    assert exported.exit_code == 0, exported.output
+    items = [e.get("item") for e in json.loads(exported.stdout)["history"]]
+    assert "Y-2" in items and "Y-1" not in items
+    yaml_block = run("ledger", "export", "--ledger", published_may).stdout
+    text = county.read_text(encoding="utf-8")
+    pasted = re.sub(r"^history:.*?(?=^\w)", yaml_block, text, count=1, flags=re.S | re.M)
+    assert parse_scenario(pasted, "pasted.yaml").decided_items == {"Y-2"}
 
 
 # ----- planning and checking on the record ---------------------------------------------------------------
@@ -479,3 +497,14 @@ def test_a_published_revision_reads_back_whole(tmp_path: Path, county: Path, pub
     assert stored.revision == 1
     assert stored.published_at is not None and stored.published_at.strftime("%Y-%m-%dT%H:%M:%SZ") == stamp
     assert stored.meetings == may_plan(county).meetings
+
+
+def test_readme_tour_shows_the_monthly_cycle():
+    """tests/test_readme.py runs the README's examples; the cycle must stay among them, in order."""
+    from test_readme import readme_examples
+
+    lines = readme_examples()
+    steps = ["govcal ledger init", "govcal plan --month 2024-05 --ledger", "govcal publish", "govcal record",
+             "--follow-up", "govcal plan --month 2024-06 --ledger", "govcal followups"]
+    positions = [next(i for i, line in enumerate(lines) if step in line) for step in steps]
+    assert positions == sorted(positions), positions

@@ -100,13 +100,33 @@ def outcome_of(recorded: RecordedOutcome) -> Outcome:
     return Outcome(recorded.meeting.id, recorded.held, recorded.day, recorded.start, recorded.decided)
 
 
-def recorded_events(outcomes: Iterable[RecordedOutcome], until: date | None = None) -> tuple[HistoryEvent, ...]:
-    """History events of recorded outcomes (of meetings held up to `until`), in the order they happened."""
+def recorded_events(outcomes: Iterable[RecordedOutcome]) -> tuple[HistoryEvent, ...]:
+    """History events of recorded outcomes, in the order they happened."""
     events: list[HistoryEvent] = []
     for recorded in outcomes:
-        if until is None or recorded.day <= until:
-            events.extend(outcome_events(recorded.meeting.planned(), outcome_of(recorded)))
+        events.extend(outcome_events(recorded.meeting.planned(), outcome_of(recorded)))
     return tuple(dict.fromkeys(events))
+
+
+def known_to(scenario: Scenario, events: Iterable[HistoryEvent]) -> tuple[HistoryEvent, ...]:
+    """The events that name only what the scenario knows. An item gone from its agenda, a request
+    gone from its requests or a unit gone from its units can change nothing in a plan of it, and
+    a scenario file may not name them (so `ledger export` stays a valid history block)."""
+    items = {i.id for i in scenario.agenda}
+    requests = {r.id for r in scenario.meeting_requests}
+    units = scenario.unit_ids
+    return tuple(e for e in events if (e.item is None or e.item in items) and (
+        e.request is None or e.request in requests) and (e.unit is None or e.unit in units))
+
+
+def history_on_record(ledger: Ledger, scenario: Scenario, until: date | None = None
+                      ) -> tuple[Scenario, tuple[HistoryEvent, ...]]:
+    """The scenario with the recorded outcomes (up to `until`) as history, and the events that added."""
+    history = set(scenario.history)
+    # Decisions only of the items the scenario names: a ten-year record holds thousands it no longer does.
+    events = recorded_events(ledger.outcomes(until=until, decided_among=[i.id for i in scenario.agenda]))
+    added = tuple(e for e in known_to(scenario, events) if e not in history)
+    return advance(scenario, added), added
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +143,7 @@ class PlanningState:
 def planning_state(ledger: Ledger, scenario: Scenario, period: Period) -> PlanningState:
     """History = the scenario's + every outcome recorded up to the period's end (DESIGN §7); meetings
     published before the period without an outcome are reported, never assumed held."""
-    events = recorded_events(ledger.outcomes(), until=period.end)
-    added = tuple(e for e in events if e not in set(scenario.history))
+    advanced, added = history_on_record(ledger, scenario, until=period.end)
     unrecorded = tuple(ledger.published_meetings(before=period.start, unrecorded=True))
     published = ledger.latest_revision(period.start)
     published_plan = None
@@ -132,7 +151,7 @@ def planning_state(ledger: Ledger, scenario: Scenario, period: Period) -> Planni
         published_plan = plan_from_json(json.loads(ledger.plan_text(published)), f"{ledger.path}#{published.id}")
     else:
         published = None
-    return PlanningState(advance(scenario, added), added, unrecorded, published, published_plan)
+    return PlanningState(advanced, added, unrecorded, published, published_plan)
 
 
 def still_to_come(ledger: Ledger, published: Plan) -> Plan:
@@ -361,7 +380,13 @@ class FollowUpView:
     followup: FollowUp
     state: str  # one of STATES
     working_days_left: int | None  # working days from today to the due date (negative: overdue)
-    next_report: date | None
+    next_report: date | None  # the last report (or the decision) + the report interval
+    today: date
+
+    @property
+    def report_late(self) -> bool:
+        """A progress report was due before today and has not come (Art. 57)."""
+        return self.next_report is not None and self.next_report < self.today
 
 
 def _working_days_left(calendar: WorkCalendar, today: date, due: date) -> int | None:
@@ -404,7 +429,7 @@ def followup_views(followups: Iterable[FollowUp], facts: ScenarioFacts, today: d
                 next_report = calendar.add_working_days(since, followup.report_every)
             except CalendarRangeError:
                 next_report = None
-        views.append(FollowUpView(followup, state, left, next_report))
+        views.append(FollowUpView(followup, state, left, next_report, today))
     return views
 
 
@@ -465,16 +490,12 @@ class Status:
 
 def status(ledger: Ledger, today: date) -> Status:
     counts = ledger.revision_counts()
-    meetings = ledger.published_meetings()
-    recorded = {(o.meeting.revision.period_from, o.meeting.id) for o in ledger.outcomes()}
-    periods = []
-    for revision in ledger.latest_revisions():
-        of_period = [m for m in meetings if m.revision.id == revision.id]
-        periods.append(PeriodStatus(revision, counts[revision.period_from], len(of_period),
-                                    sum(1 for m in of_period if (revision.period_from, m.id) in recorded)))
-    unrecorded = tuple(m for m in meetings if m.date < today and (m.revision.period_from, m.id) not in recorded)
-    return Status(ledger.meta().get(SCENARIO_NAME, ""), ledger.schema_version, today, tuple(periods),
-                  ledger.outcome_counts(), unrecorded, ledger.followup_counts(today))
+    per_period = ledger.period_counts()
+    periods = tuple(PeriodStatus(r, counts[r.period_from], *per_period.get(r.id, (0, 0)))
+                    for r in ledger.latest_revisions())
+    return Status(ledger.meta().get(SCENARIO_NAME, ""), ledger.schema_version, today, periods,
+                  ledger.outcome_counts(), tuple(ledger.published_meetings(before=today, unrecorded=True)),
+                  ledger.followup_counts(today))
 
 
 # ----- replan ------------------------------------------------------------------------------------------
@@ -515,9 +536,8 @@ def replan_inputs(ledger: Ledger, scenario: Scenario, period: Period, since: dat
         raise _fail("--since", "ledger.date_outside_period", day=since.isoformat(),
                     period=period_label(period.start, period.end))
     published = plan_from_json(json.loads(ledger.plan_text(revision)), f"{ledger.path}#{revision.period_label}")
-    events = recorded_events(ledger.outcomes(), until=period.start - timedelta(days=1))
-    added = tuple(e for e in events if e not in set(scenario.history))
+    advanced, added = history_on_record(ledger, scenario, until=period.start - timedelta(days=1))
     unrecorded = tuple(m for m in ledger.published_meetings(before=min(today, period.end + timedelta(days=1)),
                                                             unrecorded=True) if m.date <= period.end)
-    return ReplanInputs(advance(scenario, added), added, published, revision,
+    return ReplanInputs(advanced, added, published, revision,
                         since or last_outcome_since(ledger, period), unrecorded)

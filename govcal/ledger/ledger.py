@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -47,8 +47,8 @@ def _revision(row: tuple[Any, ...]) -> Revision:
                     parse_stamp(row[5]))
 
 
-def _meeting(row: tuple[Any, ...]) -> PublishedMeeting:
-    revision = _revision(row[:6])
+def _meeting(row: tuple[Any, ...], revision: Revision | None = None) -> PublishedMeeting:
+    revision = revision or _revision(row[:6])
     meeting, kind, request, title, day, start, end, items = row[6:14]
     return PublishedMeeting(revision, meeting, kind, request, title, date.fromisoformat(day), start, end,
                             tuple(json.loads(items)))
@@ -166,6 +166,14 @@ class Ledger:
             f"WHERE {' AND '.join(conditions)} ORDER BY m.day, m.start, m.meeting", params).fetchall()
         return [_meeting(row) for row in rows]
 
+    def period_counts(self) -> dict[int, tuple[int, int]]:
+        """For the latest revision of every period: (its meetings, those with an outcome recorded)."""
+        rows = self._db.execute(
+            "SELECT r.id, COUNT(m.meeting), COUNT(o.meeting) FROM revisions r "
+            "LEFT JOIN meetings m ON m.revision_id = r.id LEFT JOIN outcomes o ON o.period_from = r.period_from "
+            f"AND o.meeting = m.meeting WHERE {_LATEST} GROUP BY r.id").fetchall()
+        return {revision: (meetings, recorded) for revision, meetings, recorded in rows}
+
     def published_meeting_ids(self) -> list[str]:
         rows = self._db.execute(f"SELECT DISTINCT m.meeting FROM revisions r JOIN meetings m ON m.revision_id = r.id "
                                 f"WHERE {_LATEST} ORDER BY m.meeting").fetchall()
@@ -191,22 +199,38 @@ class Ledger:
             "INSERT INTO decisions (period_from, meeting, item, decided, position) VALUES (?, ?, ?, ?, ?)",
             [(period, meeting.id, item, flag, order.get(item, len(order))) for item, flag in rows])
 
-    def outcomes(self, *, period_from: date | None = None) -> list[RecordedOutcome]:
-        """Every recorded outcome (of one period if given), by the day it happened."""
-        where, params = ("WHERE o.period_from = ?", [period_from.isoformat()]) if period_from else ("", [])
+    def outcomes(self, *, period_from: date | None = None, until: date | None = None,
+                 decided_among: Collection[str] | None = None) -> list[RecordedOutcome]:
+        """Every recorded outcome (of one period, up to a day, if given), by the day it happened.
+        With `decided_among`, only those items' decisions are read (`not_decided` is then left empty)."""
+        conditions, params = [], []
+        if period_from is not None:
+            conditions.append("o.period_from = ?")
+            params.append(period_from.isoformat())
+        if until is not None:
+            conditions.append("o.day <= ?")
+            params.append(until.isoformat())
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         rows = self._db.execute(
             f"SELECT {_MEETING_COLUMNS}, o.held, o.day, o.start, o.recorded_at FROM outcomes o "
             f"JOIN revisions r ON r.id = o.revision_id JOIN meetings m ON m.revision_id = r.id "
             f"AND m.meeting = o.meeting {where} ORDER BY o.day, o.start, o.meeting", params).fetchall()
+        decision_query, decision_params = "SELECT period_from, meeting, item, decided FROM decisions", []
+        if decided_among is not None:
+            wanted = list(decided_among)
+            decision_query += f" WHERE decided = 1 AND item IN ({', '.join('?' * len(wanted))})"
+            decision_params = wanted
         decisions: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-        for period, meeting, item, decided in self._db.execute(
-                "SELECT period_from, meeting, item, decided FROM decisions ORDER BY position, item"):
+        for period, meeting, item, decided in self._db.execute(f"{decision_query} ORDER BY position, item",
+                                                               decision_params):
             decisions.setdefault((period, meeting), ([], []))[0 if decided else 1].append(item)
+        revisions: dict[int, Revision] = {}  # one record per revision, however many meetings it has
         found = []
         for row in rows:
-            meeting = _meeting(row[:14])
+            revision = revisions.get(row[0]) or revisions.setdefault(row[0], _revision(row[:6]))
+            meeting = _meeting(row[:14], revision)
             held, day, start, recorded_at = row[14:18]
-            yes, no = decisions.get((meeting.revision.period_from.isoformat(), meeting.id), ([], []))
+            yes, no = decisions.get((row[1], meeting.id), ([], []))
             found.append(RecordedOutcome(meeting, bool(held), date.fromisoformat(day), start, tuple(yes), tuple(no),
                                          parse_stamp(recorded_at)))
         return found
