@@ -83,6 +83,15 @@ def test_init_makes_an_empty_ledger_of_the_scenario(book: Path):
     assert found["followups"] == {"open": 0, "overdue": 0, "closed": 0}
 
 
+def test_init_without_a_scenario_records_the_embedded_default(tmp_path: Path):
+    path = tmp_path / "default.db"
+    assert run("ledger", "init", "--ledger", path).exit_code == 0
+    assert status(path)["scenario"] == load_scenario(None).name
+    exported = run("ledger", "export", "--ledger", path, "--format", "json")
+    assert exported.exit_code == 0, exported.output
+    assert {"kind": "decided", "date": "2024-01-08", "item": "Y-001"} in json.loads(exported.stdout)["history"]
+
+
 def test_init_never_overwrites_a_file(book: Path, county: Path):
     before = file_state(book)
     result = run("ledger", "init", "--scenario", county, "--ledger", book)
@@ -392,9 +401,10 @@ def test_outcomes_of_items_the_scenario_no_longer_names_are_left_out(tmp_path: P
 @pytest.fixture
 def planned_may(tmp_path: Path, county: Path, book: Path) -> Path:
     """May planned with the ledger by the solver (one standing meeting: Y-1, Y-2) and published."""
-    result = run("plan", "--month", "2024-05", "--ledger", book, "--out", tmp_path / "may")
+    result = run("plan", "--month", "2024-05", "--ledger", book, "--format", "json")
     assert result.exit_code == 0, result.output
-    assert run("publish", tmp_path / "may" / "plan.json", "--ledger", book).exit_code == 0
+    (tmp_path / "may.json").write_text(result.stdout, encoding="utf-8")
+    assert run("publish", tmp_path / "may.json", "--ledger", book).exit_code == 0
     return book
 
 

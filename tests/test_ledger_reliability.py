@@ -423,6 +423,8 @@ def test_backup_is_a_whole_working_ledger(tmp_path: Path, published_may: Path):
     assert json.loads(status.stdout)["outcomes"]["held"] == 1
     again = run("ledger", "backup", backup, "--ledger", published_may)
     assert again.exit_code == 2 and "未覆盖" in again.stderr
+    nowhere = run("ledger", "backup", tmp_path / "no-such-folder" / "x.db", "--ledger", published_may)
+    assert nowhere.exit_code == 2 and "文件夹不存在" in nowhere.stderr
 
 
 # ----- (e) migration ----------------------------------------------------------------------------------------

@@ -182,6 +182,8 @@ class Store:
             raise _problem(destination, "ledger.backup_exists")
         if Path(destination).exists():
             raise _problem(destination, "ledger.backup_exists")
+        if not Path(destination).parent.is_dir():
+            raise _problem(destination, "ledger.no_folder")
         _copy_database(self.connection, Path(destination))
 
 
