@@ -134,11 +134,11 @@ def check(plan_file: str, scenario_path: str | None, lang: Lang) -> None:
     scenario = load_scenario(scenario_path)
     plan_read = read_plan(plan_file)
     check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
-    report = check_plan(scenario, plan_read, lang)
+    report = check_plan(scenario, plan_read)
     if report.violations:
         click.echo(t("cli.check.violations", lang, count=len(report.violations)))
         for violation in report.violations:
-            click.echo(f"  - [{violation.rule}] {violation.detail}{cite_suffix(violation.articles, lang)}")
+            click.echo(f"  - [{violation.rule}] {violation.render(lang)}")
         sys.exit(EXIT_INFEASIBLE)
     click.echo(t("cli.check.clean", lang, objective=report.objective))
     stated = plan_read.solver.objective
