@@ -25,10 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from scheduler.baseline import greedy_plan
 from scheduler.check import check_plan
 from scheduler.domain import Scenario
 from scheduler.generate import generate_scenario
+from scheduler.greedy import greedy_plan
 from scheduler.period import Period, month_period, year_period
 from scheduler.plan import Plan, Result
 from scheduler.solve import plan

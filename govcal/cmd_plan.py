@@ -200,11 +200,11 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
     # What a ledger recorded beyond the scenario file's history, as the planner saw it.
     scenario = advance(scenario, plan_read.recorded_history)
     check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
-    report = check_plan(scenario, plan_read, lang)
+    report = check_plan(scenario, plan_read)
     if report.violations:
         click.echo(t("cli.check.violations", lang, count=len(report.violations)))
         for violation in report.violations:
-            click.echo(f"  - [{violation.rule}] {violation.detail}{cite_suffix(violation.articles, lang)}")
+            click.echo(f"  - [{violation.rule}] {violation.render(lang)}")
         sys.exit(EXIT_INFEASIBLE)
     click.echo(t("cli.check.clean", lang, objective=report.objective))
     stated = plan_read.solver.objective

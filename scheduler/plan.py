@@ -67,6 +67,7 @@ class PlannedMeeting:
     items: tuple[str, ...] = ()  # agenda item ids in running order
     request: str | None = None
     number: int | None = None  # a standing / plenary meeting's ordinal in its year (titles use it)
+    unit_heads_away: tuple[str, ...] = ()  # units whose head is away: a deputy head attends (Art. 44)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +231,7 @@ def meeting_to_json(m: PlannedMeeting) -> dict[str, Any]:
         "presider": m.presider,
         "attendees": list(m.attendees),
         "items": list(m.items),
+        "unit_heads_away": list(m.unit_heads_away),
     }
 
 
@@ -295,6 +297,7 @@ class _PlanReader(Reader):
             self.strings(raw, "attendees", path), self.strings(raw, "items", path),
             self.get(raw, "request", path, str, required=False),
             self.integer(raw, "number", path, minimum=1, required=False),
+            self.strings(raw, "unit_heads_away", path),
         )
         if None in (values[0], values[1], values[3], values[4], values[5], values[7]):
             return None

@@ -70,11 +70,7 @@ def join_names(names: Iterable[str], lang: Lang) -> str:
 
 def party_name(scenario: Scenario, party_id: str) -> str:
     """A leader's title or a unit's name; leaders who share a title (two 副县长) get their domain added."""
-    name = scenario.name_of(party_id)
-    leader = next((x for x in scenario.leaders if x.id == party_id), None)
-    if leader is not None and sum(other.title == leader.title for other in scenario.leaders) > 1:
-        return f"{name}（{leader.domain or leader.id}）"
-    return name
+    return scenario.name_of(party_id)
 
 
 def party_names(party_ids: Iterable[str], scenario: Scenario, lang: Lang) -> str:
