@@ -182,7 +182,6 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
     published revision (of --month) against the ledger's scenario.
     """
     from scheduler.check import check_plan
-    from scheduler.cycle import advance
     from scheduler.period import Period, check_calendar_covers
 
     if plan_file is None:
@@ -196,9 +195,8 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
         scenario_path = scenario_path or stored
     else:
         plan_read = read_plan(plan_file)
+    # check_plan adds the plan's recorded_history (what a ledger recorded) to the scenario's history.
     scenario = _scenario_of(plan_read, scenario_path, lang)
-    # What a ledger recorded beyond the scenario file's history, as the planner saw it.
-    scenario = advance(scenario, plan_read.recorded_history)
     check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
     report = check_plan(scenario, plan_read)
     if report.violations:

@@ -112,7 +112,7 @@ class ScenarioFacts:
     def of(scenario: Scenario) -> ScenarioFacts:
         return ScenarioFacts(
             scenario.name, scenario.sha256,
-            {x.id: x.label() for x in scenario.leaders}, {x.id: x.name for x in scenario.units},
+            {x.id: scenario.name_of(x.id) for x in scenario.leaders}, {x.id: x.name for x in scenario.units},
             {x.id: (x.title, x.unit) for x in scenario.agenda}, scenario.calendar)
 
     def name_of(self, party: str) -> str:
