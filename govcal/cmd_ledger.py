@@ -8,6 +8,7 @@ standard output. Bad input exits 2 having written nothing.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -15,13 +16,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from govcal.common import lang_option, scenario_option
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
+
+if TYPE_CHECKING:  # imported where used: the command line starts without the ledger's modules
+    from govcal.ledger import FollowUp, Ledger, PublishedMeeting, Revision
+    from govcal.ledger.actions import FollowUpView, PlanningState, ReplanInputs
+    from scheduler.domain import Scenario
+    from scheduler.period import Period
+    from scheduler.plan import Plan
 
 LEDGER_ENV = "GOVCAL_LEDGER"
 RECENT_PERIODS = 12  # periods `ledger status` lists in its table (--format json lists them all)
@@ -73,7 +81,7 @@ def require_ledger(ledger_path: str | None) -> str:
 
 
 @contextmanager
-def opened(ledger_path: str | None, lang: Lang) -> Iterator[Any]:
+def opened(ledger_path: str | None, lang: Lang) -> Iterator[Ledger]:
     """The ledger named by ``--ledger`` / ``GOVCAL_LEDGER``, closed afterwards; a migration is reported."""
     from govcal.ledger import open_ledger
 
@@ -181,7 +189,7 @@ def _span(start: int, end: int) -> str:
     return f"{fmt_minutes(start)}-{fmt_minutes(end)}"
 
 
-def _meeting_json(meeting: Any) -> dict[str, Any]:
+def _meeting_json(meeting: PublishedMeeting) -> dict[str, Any]:
     from scheduler.domain import fmt_minutes
 
     return {"meeting": meeting.id, "title": meeting.title, "kind": meeting.kind, "date": meeting.date.isoformat(),
@@ -254,17 +262,16 @@ def publish(plan_file: str, scenario_path: str | None, ledger_path: str | None, 
     from scheduler.plan import read_plan
 
     plan = read_plan(plan_file)
-    with opened(ledger_path, lang) as book:
-        with book.writing():
-            file = actions.scenario_file(book, scenario_path)
-            published = actions.publish(book, plan, plan_file, file, now(),
-                                        lambda: actions.load_full_scenario(book, file))
-        revision = published.revision
+    with opened(ledger_path, lang) as book, book.writing():
+        file = actions.scenario_file(book, scenario_path)
+        # Parsed at most once, and only when needed: for the changes, the exports or the change table.
+        full_scenario = functools.cache(lambda: actions.load_full_scenario(book, file))
+        published = actions.publish(book, plan, plan_file, file, now(), full_scenario)
         show_changes = bool(published.plan.changes) and not published.unchanged and output_format == "table"
         if out_dir is not None or show_changes:
-            with book.reading():
-                scenario = actions.load_full_scenario(book, file)
-                open_followups = book.followups()
+            scenario = full_scenario()
+            open_followups = book.followups()
+    revision = published.revision
     key = "ledger.out.unchanged" if published.unchanged else "ledger.out.published"
     message = t(key, lang, period=revision.period_label, revision=revision.revision,
                 meetings=len(published.plan.meetings), at=_stamp(revision.published_at))
@@ -282,8 +289,8 @@ def publish(plan_file: str, scenario_path: str | None, ledger_path: str | None, 
         click.echo("\n".join(change_lines(published.plan, revision.revision - 1, scenario, lang)))
 
 
-def write_plan_outputs(plan: Any, scenario: Any, out_dir: str, lang: Lang, ics_per_leader: bool,
-                       followups: Sequence[Any] | None) -> None:
+def write_plan_outputs(plan: Plan, scenario: Scenario, out_dir: str, lang: Lang, ics_per_leader: bool,
+                       followups: Sequence[FollowUp] | None) -> None:
     """plan.json and every export, as ``plan --out`` writes them, all or nothing."""
     from govcal.exports import write_exports
     from govcal.files import staged_dir
@@ -295,7 +302,7 @@ def write_plan_outputs(plan: Any, scenario: Any, out_dir: str, lang: Lang, ics_p
     click.echo(t("cli.plan.written", lang, path=Path(out_dir) / "plan.json"), err=True)
 
 
-def change_lines(plan: Any, published_revision: int, scenario: Any, lang: Lang) -> list[str]:
+def change_lines(plan: Plan, published_revision: int, scenario: Scenario, lang: Lang) -> list[str]:
     """The change table of a re-plan: every change, before and after, and who must be told."""
     from govcal.ledger.present import change_headers, change_rows
 
@@ -413,7 +420,7 @@ def followups(due_within: int, overdue_only: bool, scenario_path: str | None, le
     click.echo("\n".join(lines))
 
 
-def _next_report(view: Any, lang: Lang) -> str:
+def _next_report(view: FollowUpView, lang: Lang) -> str:
     if view.next_report is None:
         return ""
     day = view.next_report.isoformat()
@@ -468,13 +475,13 @@ _register_followup_commands()
 class LedgerPlanning:
     """What ``plan --ledger`` plans on: the scenario with the record as history, and what to say."""
 
-    scenario: Any  # scheduler.domain.Scenario, history advanced
-    period: Any  # scheduler.period.Period
-    state: Any  # govcal.ledger.actions.PlanningState
-    to_come: Any  # the published revision's meetings still to come, or None
-    followups: list[Any]
+    scenario: Scenario  # history advanced by the record
+    period: Period
+    state: PlanningState
+    to_come: Plan | None  # the published revision's meetings still to come, if the period is published
+    followups: list[FollowUp]
 
-    def finish(self, plan: Any) -> Any:
+    def finish(self, plan: Plan) -> Plan:
         from govcal.ledger.actions import on_the_record
 
         return on_the_record(plan, self.state, self.scenario, self.to_come)
@@ -509,7 +516,7 @@ def plan_on_ledger(ledger_path: str, scenario_path: str | None, month: str | Non
     return LedgerPlanning(state.scenario, period, state, to_come, open_followups)
 
 
-def latest_published_plan(ledger_path: str, month: str | None, lang: Lang) -> tuple[Any, Any, str | None]:
+def latest_published_plan(ledger_path: str, month: str | None, lang: Lang) -> tuple[Plan, Revision, str | None]:
     """(plan, revision, the ledger's scenario path) of the latest revision, of `month` if given."""
     from govcal.ledger.ledger import SCENARIO_PATH
     from scheduler.period import month_period
@@ -535,8 +542,8 @@ def latest_published_plan(ledger_path: str, month: str | None, lang: Lang) -> tu
 
 @dataclass
 class LedgerReplanning:
-    inputs: Any  # govcal.ledger.actions.ReplanInputs
-    followups: list[Any]
+    inputs: ReplanInputs
+    followups: list[FollowUp]
 
 
 def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: str, since: date | None,

@@ -269,6 +269,24 @@ def test_bad_record_exits_2_and_writes_nothing(published_may: Path, args: list[s
     assert file_state(published_may) == before
 
 
+def test_a_request_published_in_two_months_is_recorded_with_month(tmp_path: Path, county: Path, book: Path):
+    """M-1 placed in May's plan (never held) and again in June's: which one is meant must be said."""
+    for start, end, day in ((date(2024, 5, 1), date(2024, 5, 31), date(2024, 5, 27)),
+                            (date(2024, 6, 1), date(2024, 6, 30), date(2024, 6, 3))):
+        plan = month_plan(county, start, end, meeting("M-1", day, kind="thematic", request="M-1", minutes=60))
+        assert run("publish", write_plan(plan, tmp_path / f"{start}.json"), "--ledger", book).exit_code == 0
+    before = file_state(book)
+    ambiguous = run("record", "M-1", "--held", "--ledger", book)
+    assert ambiguous.exit_code == 2
+    assert "2024-05, 2024-06" in ambiguous.stderr and "--month" in ambiguous.stderr
+    assert file_state(book) == before
+    result = run("record", "M-1", "--held", "--month", "2024-06", "--ledger", book, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["period"], json.loads(result.stdout)["date"]) == ("2024-06", "2024-06-03")
+    exported = json.loads(run("ledger", "export", "--ledger", book, "--format", "json").stdout)["history"]
+    assert {"kind": "held", "date": "2024-06-03", "request": "M-1"} in exported
+
+
 def test_an_outcome_is_recorded_once(published_may: Path):
     assert run("record", "standing-2024-05-1", "--held", "--ledger", published_may).exit_code == 0
     before = dump(published_may)
