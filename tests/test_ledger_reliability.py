@@ -4,9 +4,9 @@ refused files are left byte for byte; every file is 0600; a first-schema ledger 
 copy kept.
 
 The crash and concurrency tests run real processes. They are bounded and seeded: a driver process
-imports govcal once, then forks one child per round and kills it with SIGKILL after a random
-delay (crash), or runs its commands against another driver (concurrency). Together they take a
-few seconds.
+imports govcal once, then forks one child per round, which runs the command sequence, and kills it
+with SIGKILL at a random instant of the round's command (crash); or two drivers run their commands
+against each other (concurrency). Together they take a few seconds.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from govcal.ledger import open_ledger, schema
 from govcal.ledger.store import busy_seconds
 
 TESTS = Path(__file__).resolve().parent
-CRASH_ROUNDS = 8  # killed child processes per run (each lives well under a second)
+CRASH_ROUNDS = 8  # killed child processes per run: one per command of `crash_commands`
 
 
 @pytest.fixture
@@ -94,48 +94,60 @@ def python_env() -> dict[str, str]:
 # ----- (a) crash: SIGKILL at random instants -----------------------------------------------------------
 
 CRASH_DRIVER = r"""
-import json, os, random, shutil, signal, sys, time
+import json, os, random, signal, sys, time
 from click.testing import CliRunner
 from govcal.cli import cli
 
 config = json.loads(sys.argv[1])
 runner = CliRunner()
+commands = config["commands"]
 
 def run_all(ledger):
-    for args in config["commands"]:
+    for args in commands:
         result = runner.invoke(cli, [*args, "--ledger", ledger])
         if result.exit_code != 0:
             raise SystemExit(f"{args}: {result.output}")
 
-# Warm up: every command once, unkilled, so that the forked children import nothing and the kill
-# window matches how long the commands take.
-warm = config["warm"]
+# Warm up: every command once, unkilled, so that the forked children import nothing; then once
+# more, timed, to know how long a command takes.
+first, second = config["warm"]
+run_all(first)
 began = time.perf_counter()
-run_all(warm)
-window = (time.perf_counter() - began) * 1.1
+run_all(second)
+per_command = (time.perf_counter() - began) / len(commands)
 rng = random.Random(config["seed"])
 rounds = []
-for ledger in config["ledgers"]:
+for index, ledger in enumerate(config["ledgers"]):
+    # Round k kills command k (each in turn) at a random instant of its run.
+    target, fraction = index % len(commands), rng.random()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        for step, args in enumerate(config["commands"], start=1):
+        for step, args in enumerate(commands):
+            os.write(write_end, f"start {step}\n".encode())
             result = runner.invoke(cli, [*args, "--ledger", ledger])
-            os.write(write_end, (f"{step}\n" if result.exit_code == 0 else "failed\n").encode())
+            os.write(write_end, (f"done {step + 1}\n" if result.exit_code == 0 else "failed\n").encode())
             if result.exit_code != 0:
                 os._exit(3)
         os._exit(0)
     os.close(write_end)
-    delay = rng.uniform(0, window)
-    time.sleep(delay)
+    progress = os.fdopen(read_end)
+    seen = []
+    while True:
+        line = progress.readline()
+        seen.append(line.strip())
+        if not line or line.strip() == f"start {target}":
+            break
+    time.sleep(fraction * per_command)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
-    with os.fdopen(read_end) as progress:
-        steps = progress.read().split()
-    rounds.append({"ledger": ledger, "done": int(steps[-1]) if steps and steps[-1].isdigit() else 0,
-                   "failed": "failed" in steps, "delay": delay})
-print(json.dumps({"window": window, "rounds": rounds}))
+    seen += progress.read().split("\n")
+    progress.close()
+    done = [int(x.split()[1]) for x in seen if x.startswith("done ")]
+    rounds.append({"ledger": ledger, "target": target, "fraction": fraction, "done": max(done, default=0),
+                   "failed": "failed" in seen})
+print(json.dumps({"per_command": per_command, "rounds": rounds}))
 """
 
 
@@ -175,16 +187,15 @@ def test_a_command_killed_at_any_instant_leaves_the_state_before_or_after_it(tmp
         states.append(logical_state(reference))
     assert len(set(states)) == len(states)  # every command changes the state
     ledgers = []
-    for index in range(CRASH_ROUNDS + 1):
+    for index in range(CRASH_ROUNDS + 2):
         copy = tmp_path / f"round-{index}.db"
         shutil.copy(book, copy)
         ledgers.append(str(copy))
-    config = {"seed": 20240501, "commands": commands, "warm": ledgers[0], "ledgers": ledgers[1:]}
+    config = {"seed": 20240501, "commands": commands, "warm": ledgers[:2], "ledgers": ledgers[2:]}
     finished = subprocess.run([sys.executable, "-c", CRASH_DRIVER, json.dumps(config)], capture_output=True,
                               text=True, env=python_env(), timeout=120, check=False)
     assert finished.returncode == 0, finished.stderr
     report = json.loads(finished.stdout)
-    killed_mid_sequence = 0
     for round_ in report["rounds"]:
         path = Path(round_["ledger"])
         assert not round_["failed"], round_
@@ -193,14 +204,14 @@ def test_a_command_killed_at_any_instant_leaves_the_state_before_or_after_it(tmp
         done = round_["done"]
         # Killed after `done` commands had returned: the next one either committed whole or not at all.
         assert found in states[done:done + 2], round_
-        killed_mid_sequence += done < len(commands)
+        assert done >= round_["target"], round_  # killed once its command had begun
         # And the ledger goes on working: the commands not yet done can still be run.
         remaining = commands[states.index(found):]
         for args in remaining:
             result = run(*args, "--ledger", path)
             assert result.exit_code == 0, (round_, args, result.output)
         assert logical_state(path) == states[-1]
-    assert killed_mid_sequence >= CRASH_ROUNDS // 2, report  # the kills did land inside the sequence
+    assert {r["target"] for r in report["rounds"]} == set(range(len(commands)))  # every command was killed
 
 
 # ----- (b) concurrency: two processes at once ------------------------------------------------------------
