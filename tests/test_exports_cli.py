@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
 import docx
+from click.testing import CliRunner
 from icalendar import Calendar
 from openpyxl import load_workbook
 
