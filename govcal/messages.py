@@ -109,7 +109,7 @@ register({
 # and the meeting notice (会议通知, govcal.exports.notice).
 register({
     "ui.commitment.stand_in": ("委托{name}参加（{basis}）", "{name} (commissioned to attend, {basis})"),
-    "ui.role.stand_in": ("受委托出席（{basis}）", "Attends by commission ({basis})"),
+    "ui.role.stand_in": ("受委托出席（{basis}）", "Stands in ({basis})"),
     "ui.section.commitments": ("固定活动", "Fixed commitments"),
     "ui.col.activity": ("活动", "Activity"),
     "ui.field": ("{label}：", "{label}: "),

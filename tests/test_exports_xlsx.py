@@ -80,7 +80,7 @@ def test_congress_meetings_show_who_attends_and_a_stand_in_as_such() -> None:
             "出席") in education
     assert not any("县人大常委会" in str(row[4]) for row in values(workbook["副县长（农业农村）"]))
     english = load_workbook(io.BytesIO(plan_workbook(congress_plan(), congress_scenario(), "en")))
-    assert ("Attends by commission (Art. 49)" in
+    assert ("Stands in (Art. 49)" in
             [row[6] for row in values(english["政府办公室主任"]) if row[4] == "县人大常委会会议"])
 
 
