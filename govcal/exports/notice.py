@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -32,7 +33,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.font import CT_RPr
+from docx.section import Section as PageSection
 from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
 from docx.text.run import Run
 from lxml import etree
 
@@ -87,19 +91,9 @@ FONT_TABLE = "word/fontTable.xml"
 
 
 @dataclass(frozen=True, slots=True)
-class Part:
-    """One numbered part of the notice under its heading (a catalogue key): text on the heading's
-    line, sub-points (（一）…), or a table (header row first)."""
-
-    heading_key: str
-    text: str = ""
-    points: tuple[str, ...] = ()
-    table: tuple[tuple[str, ...], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Section:
-    """A part with its numbered heading (一、会议时间)."""
+    """One numbered part of the notice (一、会议时间): text on the heading's line, sub-points (（一）…),
+    or a table (header row first)."""
 
     heading: str
     text: str = ""
@@ -161,9 +155,9 @@ def date_with_weekday(day: date, lang: Lang) -> str:
     return t("ui.notice.date_weekday", lang, date=full_date(day, lang), weekday=weekday_name(day, lang))
 
 
-def heading(number: int, key: str, lang: Lang) -> str:
-    return t("ui.notice.heading", lang, number=zh_numeral(number) if lang == "zh" else number,
-             label=t(key, lang))
+def numbered(number: int, section: Section, lang: Lang) -> Section:
+    return replace(section, heading=t("ui.notice.heading", lang, label=section.heading,
+                                      number=zh_numeral(number) if lang == "zh" else number))
 
 
 def notice_title(meeting: PlannedMeeting, lang: Lang) -> str:
@@ -173,15 +167,15 @@ def notice_title(meeting: PlannedMeeting, lang: Lang) -> str:
     return t("ui.notice.title", lang, title=title)
 
 
-def items_part(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> Part:
+def items_section(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> Section:
     """The agenda: the items in running order as a table, or why there are none (an empty meeting held
     for the rules' count, Art. 42 / 41)."""
     rows = item_rows(meeting, scenario, lang)
     if not rows:
         basis = cite_articles((COUNT_ARTICLE.get(meeting.kind, "42"),), lang)
-        return Part("ui.notice.items", points=(t(f"ui.notice.no_items.{meeting.kind}", lang, basis=basis),))
+        return Section(t("ui.notice.items", lang), points=(t(f"ui.notice.no_items.{meeting.kind}", lang, basis=basis),))
     header = tuple(t(f"ui.notice.col.{key}", lang) for key in ("item", "unit", "attending", "minutes"))
-    return Part("ui.notice.items", table=(
+    return Section(t("ui.notice.items", lang), table=(
         (t("ui.col.number", lang), *header),
         *((str(row.number), row.title, row.unit, row.attending_units or t("ui.notice.none", lang),
            "" if row.minutes is None else str(row.minutes)) for row in rows),
@@ -197,14 +191,14 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
     units = [party for party in meeting.attendees if party not in scenario.leader_ids]
     deadline = date_with_weekday(materials_deadline(meeting, scenario, calendar), lang)
     none = t("ui.notice.none", lang)
-    parts = [
-        Part("ui.notice.time", t("ui.notice.when", lang, date=date_with_weekday(meeting.date, lang),
-                                 time=time_span(meeting.start, meeting.end))),
-        Part("ui.notice.place", room_name(meeting.room, scenario) or none),
-        Part("ui.notice.presider", party_name(scenario, meeting.presider)),
-        Part("ui.notice.leaders", party_names(leaders, scenario, lang)),
-        Part("ui.notice.units.plenary" if meeting.kind == "plenary" else "ui.notice.units",
-             party_names(units, scenario, lang) or none),
+    sections = [
+        Section(t("ui.notice.time", lang), t("ui.notice.when", lang, date=date_with_weekday(meeting.date, lang),
+                                             time=time_span(meeting.start, meeting.end))),
+        Section(t("ui.notice.place", lang), room_name(meeting.room, scenario) or none),
+        Section(t("ui.notice.presider", lang), party_name(scenario, meeting.presider)),
+        Section(t("ui.notice.leaders", lang), party_names(leaders, scenario, lang)),
+        Section(t("ui.notice.units.plenary" if meeting.kind == "plenary" else "ui.notice.units", lang),
+                party_names(units, scenario, lang) or none),
     ]
     if meeting.kind == "county_head_office":
         # The head's own meeting (Art. 46): its subject is its title, it has no agenda items, and the
@@ -212,12 +206,12 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
         requirements = (t("ui.notice.materials.head_office", lang, deadline=deadline,
                           basis=cite_articles(("46",), lang)),)
     else:
-        parts.append(items_part(meeting, scenario, lang))
+        sections.append(items_section(meeting, scenario, lang))
         requirements = (t("ui.notice.materials", lang, deadline=deadline, basis=cite_articles(("43",), lang)),
                         t("ui.notice.leave", lang, basis=cite_articles(("44",), lang)))
         if meeting.kind == "standing":  # 参加常务会议，除议题主要汇报单位负责人可带一名工作人员外 (Art. 44)
             requirements += (t("ui.notice.staff", lang, basis=cite_articles(("44",), lang)),)
-    parts.append(Part("ui.notice.requirements", points=requirements))
+    sections.append(Section(t("ui.notice.requirements", lang), points=requirements))
     issued_on = issue_date(meeting, plan, scenario, calendar)
     return Notice(
         meeting_id=meeting.id,
@@ -225,8 +219,7 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
         title=notice_title(meeting, lang),
         addressees=t("ui.notice.addressees", lang),
         opening=t("ui.notice.opening", lang, date=date_with_weekday(meeting.date, lang), title=meeting.title),
-        sections=tuple(Section(heading(number, part.heading_key, lang), part.text, part.points, part.table)
-                       for number, part in enumerate(parts, start=1)),
+        sections=tuple(numbered(number, section, lang) for number, section in enumerate(sections, start=1)),
         issuer=t("ui.notice.issuer", lang),
         issued_on=issued_on,
     )
@@ -235,7 +228,7 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
 # ----- how it is laid out -------------------------------------------------------------------
 
 
-def set_fonts(properties: OxmlElement, font: Font) -> None:
+def set_fonts(properties: CT_RPr, font: Font) -> None:
     """Name `font` for Latin and East Asian text on a run or style's w:rPr.
 
     python-docx's ``font.name`` sets only the Latin slots; Chinese text is drawn with the
@@ -250,8 +243,9 @@ def set_fonts(properties: OxmlElement, font: Font) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def paragraph_style(document, name: str, font: Font, size: Pt, line: Pt, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-                    first_indent: Pt | None = None, space_after: Pt | None = None):
+def paragraph_style(document: WordDocument, name: str, font: Font, size: Pt, line: Pt, *,
+                    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY, first_indent: Pt | None = None,
+                    space_after: Pt | None = None) -> ParagraphStyle:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = document.styles["Normal"]
     style.font.size = size
@@ -271,7 +265,7 @@ def font_table_entries() -> bytes:
     entries = []
     for font in (TITLE_FONT, BODY_FONT, HEADING_FONT, SUB_HEADING_FONT):
         alternative = f'<w:altName w:val="{font.fallback}"/>' if font.fallback else ""
-        entries.append(f'<w:font {nsdecls("w")} w:name="{font.name}">{alternative}<w:charset w:val="86"/>'
+        entries.append(f'<w:font w:name="{font.name}">{alternative}<w:charset w:val="86"/>'
                        f'<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>')
     return "".join(entries).encode("utf-8")
 
@@ -283,9 +277,9 @@ def with_notice_fonts(font_table: bytes) -> bytes:
     return etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def add_page_number(section) -> None:
+def add_page_number(page: PageSection) -> None:
     """``— 1 —`` centred in the footer, from a PAGE field."""
-    paragraph = section.footer.paragraphs[0]
+    paragraph = page.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.add_run("— ")
     field = OxmlElement("w:fldSimple")
@@ -312,12 +306,12 @@ def notice_docx(notice: Notice, lang: Lang) -> bytes:
         if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # the template's preview of an empty English page
             del package.rels[rel_id]
 
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE
-    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
-    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
-    add_page_number(section)
+    page = document.sections[0]
+    page.orientation = WD_ORIENT.PORTRAIT
+    page.page_width, page.page_height = PAGE
+    page.top_margin, page.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    page.left_margin, page.right_margin = MARGINS["left"], MARGINS["right"]
+    add_page_number(page)
 
     normal = document.styles["Normal"]
     normal.font.size = BODY_SIZE
@@ -373,7 +367,7 @@ def notice_docx(notice: Notice, lang: Lang) -> bytes:
     return repack(buffer.getvalue(), stamp, {FONT_TABLE: with_notice_fonts(original)})
 
 
-def add_table(document, rows: tuple[tuple[str, ...], ...], style) -> None:
+def add_table(document: WordDocument, rows: tuple[tuple[str, ...], ...], style: ParagraphStyle) -> None:
     """The items table: a header row in 黑体, then one row per item, all cells in the table style."""
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
