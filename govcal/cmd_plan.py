@@ -111,8 +111,10 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
 
         with staged_dir(out_dir) as scratch:
             (scratch / "plan.json").write_text(plan_to_text(result.plan, lang), encoding="utf-8")
-            write_exports(result.plan, scenario, scratch, lang=lang, ics_per_leader=ics_per_leader)
-        click.echo(t("cli.plan.written", lang, path=Path(out_dir) / "plan.json"), err=True)
+            written = [scratch / "plan.json",
+                       *write_exports(result.plan, scenario, scratch, lang=lang, ics_per_leader=ics_per_leader)]
+        for path in written:  # every file, as it now lies in the output folder
+            click.echo(t("cli.plan.written", lang, path=Path(out_dir) / path.relative_to(scratch)), err=True)
     if output_format == "json":
         click.echo(plan_to_text(result.plan, lang), nl=False)
     else:
