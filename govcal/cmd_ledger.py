@@ -298,8 +298,10 @@ def write_plan_outputs(plan: Plan, scenario: Scenario, out_dir: str, lang: Lang,
 
     with staged_dir(out_dir) as scratch:
         (scratch / "plan.json").write_text(plan_to_text(plan, lang), encoding="utf-8")
-        write_exports(plan, scenario, scratch, lang=lang, ics_per_leader=ics_per_leader, followups=followups)
-    click.echo(t("cli.plan.written", lang, path=Path(out_dir) / "plan.json"), err=True)
+        written = [scratch / "plan.json", *write_exports(plan, scenario, scratch, lang=lang,
+                                                         ics_per_leader=ics_per_leader, followups=followups)]
+    for path in written:  # every file, as it now lies in the output folder
+        click.echo(t("cli.plan.written", lang, path=Path(out_dir) / path.relative_to(scratch)), err=True)
 
 
 def change_lines(plan: Plan, published_revision: int, scenario: Scenario, lang: Lang) -> list[str]:
@@ -511,7 +513,8 @@ def plan_on_ledger(ledger_path: str, scenario_path: str | None, month: str | Non
         else:
             period = parse_period(month, start, end, scenario=scenario)
         state = actions.planning_state(book, scenario, period)
-        to_come = actions.still_to_come(book, state.published_plan) if state.published_plan else None
+        to_come = (actions.still_to_come(book, state.published_plan, state.published)
+                   if state.published_plan and state.published else None)
         open_followups = book.followups()
     return LedgerPlanning(state.scenario, period, state, to_come, open_followups)
 
@@ -582,9 +585,8 @@ def replan(month: str, since: str | None, scenario_path: str | None, ledger_path
            lang: Lang) -> None:
     """The plan of a published month that keeps every rule under the scenario as it is now and
     changes the published revision least; lists every change and whom to tell."""
-    from scheduler.replan import replan as least_change
-
     from govcal.cmd_plan import deliver_plan, progress_log, solved_plan
+    from scheduler.replan import replan as least_change
 
     planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), today_of(today),
                                 lang)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -106,10 +105,7 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
         period = parse_period(month, _day(start, "--from"), _day(end, "--to"), scenario=scenario)
     result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
-    # The plan names the scenario file it was made from, so `check` and `publish` can tell.
-    made = replace(solved, scenario_sha256=solved.scenario_sha256 or scenario.sha256)
-    if on_ledger is not None:
-        made = on_ledger.finish(made)
+    made = solved if on_ledger is None else on_ledger.finish(solved)
     deliver_plan(made, scenario, out_dir, output_format, ics_per_leader,
                  on_ledger.followups if on_ledger is not None else None, lang)
     if on_ledger is not None and on_ledger.state.published is not None:

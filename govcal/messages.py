@@ -306,3 +306,70 @@ register({
     "ui.followup.later": ("未到期", "Not yet due"),
     "ui.changed": ("【已变更：{what}】", "[changed: {what}]"),
 })
+
+# Commitments and who attends them (Art. 49), the stacked terminal view, the month picture's legend,
+# and the meeting notice (会议通知, govcal.exports.notice).
+register({
+    "ui.commitment.stand_in": ("委托{name}参加（{basis}）", "{name} (commissioned to attend, {basis})"),
+    "ui.role.stand_in": ("受委托出席（{basis}）", "Stands in ({basis})"),
+    "ui.section.commitments": ("固定活动", "Fixed commitments"),
+    "ui.col.activity": ("活动", "Activity"),
+    "ui.field": ("{label}：", "{label}: "),
+    "ui.items_in_order": ("议题（按上会顺序）", "Agenda items in running order"),
+    "ui.ics.attendees": ("出席：{names}", "Attending: {names}"),
+    "ui.legend.commitment": ("固定活动", "Fixed commitment"),
+    "ui.legend.rest": ("休息日", "Rest day"),
+    # The notice. Layout words first, then the body in reading order.
+    "ui.notice.number": ("〔{year}〕　　号", "Ref. [{year}] No.     "),
+    "ui.notice.title": ("关于召开{title}的通知", "Notice of the meeting: {title}"),
+    "ui.notice.addressees": ("县人民政府各位领导，各有关单位：",
+                             "To the leaders of the county government and the units concerned:"),
+    "ui.notice.opening": ("定于{date}召开{title}。现将有关事项通知如下：",
+                          "{title} will be held on {date}. The arrangements are as follows:"),
+    "ui.notice.heading": ("{number}、{label}", "{number}. {label}"),
+    "ui.notice.sub_heading": ("（{number}）", "({number}) "),
+    "ui.notice.full_date": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
+    "ui.notice.date_weekday": ("{date}（{weekday}）", "{weekday}, {date}"),
+    "ui.notice.when": ("{date}{time}", "{date}, {time}"),
+    "ui.notice.time": ("会议时间", "Time"),
+    "ui.notice.place": ("会议地点", "Place"),
+    "ui.notice.presider": ("主持人", "Presiding"),
+    "ui.notice.leaders": ("出席人员", "Attending leaders"),
+    "ui.notice.units": ("列席单位", "Units asked to attend"),
+    "ui.notice.units.plenary": ("参会单位", "Member units attending"),
+    "ui.notice.items": ("会议议题", "Agenda"),
+    "ui.notice.subject": ("会议内容", "Subject"),
+    "ui.notice.requirements": ("有关要求", "Requirements"),
+    "ui.notice.col.item": ("议题", "Item"),
+    "ui.notice.col.unit": ("汇报单位", "Reporting unit"),
+    "ui.notice.col.attending": ("列席单位", "Units attending the item"),
+    "ui.notice.col.minutes": ("时长（分钟）", "Minutes"),
+    "ui.notice.no_items.standing": (
+        "本次会议依照{basis}关于常务会议每月召开一至两次的规定召开，暂无上会议题。",
+        "This meeting is held because standing meetings take place at least once a month ({basis}); "
+        "no agenda items are scheduled for it."),
+    "ui.notice.no_items.plenary": (
+        "本次会议依照{basis}关于全体会议每年召开一至两次的规定召开，暂无上会议题。",
+        "This meeting is held because plenary meetings take place at least once a year ({basis}); "
+        "no agenda items are scheduled for it."),
+    "ui.notice.materials": (
+        "请各议题汇报单位于{deadline}前将议题材料报送县人民政府办公室，由县人民政府办公室于会前送达与会人员（{basis}）。",
+        "Reporting units send their materials to the General Office by {deadline}, so that the office can "
+        "deliver them to the participants before the meeting ({basis})."),
+    "ui.notice.materials.head_office": (
+        "请有关单位会前研究提出明确可行的方案或建议，于{deadline}前将材料报送县人民政府办公室（{basis}）。",
+        "The units concerned prepare clear and workable proposals before the meeting and send their "
+        "materials to the General Office by {deadline} ({basis})."),
+    "ui.notice.leave": (
+        "各单位行政主要负责同志须亲自出席；因故不能出席的，须向会议主持人或县人民政府办公室书面请假，"
+        "经批准同意，可指定副职参加。县人民政府领导同志不能出席的，向县长请假（{basis}）。",
+        "The head of each unit attends in person. A head who cannot attend asks the presiding leader or the "
+        "General Office for leave in writing and, once it is granted, may send a deputy. A county government "
+        "leader who cannot attend asks the county head for leave ({basis})."),
+    "ui.notice.staff": (
+        "除议题主要汇报单位负责人可带一名工作人员外，其他单位与会人员不得带工作人员（{basis}）。",
+        "Only the head of an item's main reporting unit may bring one staff member; other participants "
+        "bring no staff ({basis})."),
+    "ui.notice.issuer": ("县人民政府办公室", "General Office of the County People's Government"),
+    "ui.notice.none": ("无", "None"),
+})

@@ -287,6 +287,26 @@ def test_a_request_published_in_two_months_is_recorded_with_month(tmp_path: Path
     assert {"kind": "held", "date": "2024-06-03", "request": "M-1"} in exported
 
 
+def test_a_cancelled_meeting_a_later_revision_lists_again_is_recorded_anew(tmp_path: Path, county: Path,
+                                                                          published_may: Path):
+    """Cancelled on its day, then re-planned under the same id in revision 2: it is to be held again,
+    so it is past without an outcome until recorded, and recording it replaces the cancellation."""
+    assert run("record", "standing-2024-05-1", "--cancelled", "--ledger", published_may).exit_code == 0
+    assert status(published_may, "2024-05-20")["unrecorded"] == []
+    again = may_plan(county)
+    again = replace(again, meetings=(replace(again.meetings[0], date=date(2024, 5, 15)),))
+    assert run("publish", write_plan(again, tmp_path / "again.json"), "--ledger", published_may).exit_code == 0
+    late = status(published_may, "2024-05-20")
+    assert [m["meeting"] for m in late["unrecorded"]] == ["standing-2024-05-1"]
+    assert late["periods"][0]["recorded"] == 0
+    result = run("record", "standing-2024-05-1", "--held", "--ledger", published_may, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["date"] == "2024-05-15"
+    after = status(published_may, "2024-05-20")
+    assert after["outcomes"] == {"held": 1, "cancelled": 0, "decided": 2, "not_decided": 0}
+    assert run("record", "standing-2024-05-1", "--cancelled", "--ledger", published_may).exit_code == 2
+
+
 def test_an_outcome_is_recorded_once(published_may: Path):
     assert run("record", "standing-2024-05-1", "--held", "--ledger", published_may).exit_code == 0
     before = dump(published_may)
@@ -533,6 +553,7 @@ def test_readme_tour_shows_the_monthly_cycle():
 
     lines = readme_examples()
     steps = ["govcal ledger init", "govcal plan --month 2024-05 --ledger", "govcal publish", "govcal record",
-             "--follow-up", "govcal plan --month 2024-06 --ledger", "govcal followups"]
+             "--follow-up", "govcal plan --month 2024-06 --ledger", "govcal replan --month 2024-06 --since",
+             "govcal followups"]
     positions = [next(i for i, line in enumerate(lines) if step in line) for step in steps]
     assert positions == sorted(positions), positions

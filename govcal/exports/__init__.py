@@ -1,4 +1,5 @@
-"""Plan exports written beside plan.json: plan.xlsx, plan.ics (and ics/<leader>.ics), calendar.png.
+"""Plan exports written beside plan.json: plan.xlsx, plan.ics (and ics/<leader>.ics), calendar.png, and
+notices/<meeting-id>.docx, the notice (会议通知) of every standing, plenary and county head office meeting.
 
 The caller (``govcal plan --out``) passes a staged scratch folder and moves the files into place
 only when everything succeeded, so these functions simply write plain files.
@@ -21,6 +22,7 @@ WORKBOOK_NAME = "plan.xlsx"
 ICS_NAME = "plan.ics"
 LEADER_ICS_FOLDER = "ics"
 PICTURE_NAME = "calendar.png"
+NOTICES_FOLDER = "notices"
 
 
 def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang = "zh",
@@ -29,9 +31,10 @@ def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang
 
     `followups`: the ledger's open follow-ups (a 督办清单 sheet in the workbook), when planning with one.
     """
-    # Imported here: matplotlib and openpyxl cost most of a second, and commands that only need
-    # the shared view helpers (govcal.exports.view) should not pay for them.
+    # Imported here: matplotlib, openpyxl and python-docx cost most of a second, and commands that
+    # only need the shared view helpers (govcal.exports.view) should not pay for them.
     from govcal.exports.ics import leader_file_name, leader_ics, plan_ics
+    from govcal.exports.notice import plan_notices
     from govcal.exports.picture import month_picture
     from govcal.exports.xlsx import plan_workbook
 
@@ -45,6 +48,8 @@ def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang
             contents[directory / LEADER_ICS_FOLDER / leader_file_name(leader.id)] = leader_ics(
                 plan, scenario, leader.id, lang)
     contents[directory / PICTURE_NAME] = month_picture(plan, scenario, lang)
+    for name, data in plan_notices(plan, scenario, lang).items():
+        contents[directory / NOTICES_FOLDER / name] = data
     # Everything is rendered before the first byte is written: a failure leaves the folder untouched.
     for path, data in contents.items():
         path.parent.mkdir(parents=True, exist_ok=True)

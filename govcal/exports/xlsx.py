@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -25,10 +24,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
+from govcal.exports.package import repack
 from govcal.exports.view import (
     absence_text,
     absence_time,
     absences_in_period,
+    commitment_attendees,
+    commitment_people,
     commitments_in_period,
     day_flag,
     day_kind,
@@ -40,6 +42,7 @@ from govcal.exports.view import (
     item_rows,
     join_names,
     kind_name,
+    leader_role,
     meetings_in_order,
     month_title,
     party_name,
@@ -138,8 +141,8 @@ def calendar_fact_runs(first: date, last: date, calendar: WorkCalendar, lang: La
 
 
 def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: Lang) -> SheetSpec:
-    """领导活动安排表: per week, every meeting, fixed commitment, absence and holiday, by date and time.
-    Meetings a re-plan changed are marked and highlighted."""
+    """领导活动安排表: per week, every meeting, fixed commitment (with who attends it, Art. 49), absence and
+    holiday, by date and time. Meetings a re-plan changed are marked and highlighted."""
     changed = changed_marks(plan, lang)
     blocks = []
     meetings = meetings_in_order(plan)
@@ -164,8 +167,8 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
         for commitment in (c for c in commitments if week.first <= c.date <= week.last):
             entries.append(((commitment.date, commitment.start, 2), [
                 format_date(commitment.date, lang), weekday_name(commitment.date, lang),
-                time_span(commitment.start, commitment.end), commitment.title, "", "",
-                party_names(commitment.attendees, scenario, lang), "",
+                time_span(commitment.start, commitment.end), commitment.title, commitment.location, "",
+                commitment_people(plan, commitment, scenario, lang), "",
             ]))
         for absence in (a for a in absences if a.start <= week.last and a.end >= week.first):
             first, last = max(absence.start, week.first), min(absence.end, week.last)
@@ -253,8 +256,9 @@ def leader_sheets(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: 
                            t("ui.role.presider" if m.presider == leader.id else "ui.role.attendee", lang)])
                 for m in meetings if m.date == day and takes_part(m, leader.id)
             ]
-            entries += [(c.start, [time_span(c.start, c.end), c.title, "", t("ui.role.attendee", lang)])
-                        for c in commitments if c.date == day and leader.id in c.attendees]
+            entries += [(c.start, [time_span(c.start, c.end), c.title, c.location,
+                                   leader_role(plan, c, leader.id, lang)])
+                        for c in commitments if c.date == day and leader.id in commitment_attendees(plan, c)]
             entries += [(-1, [absence_time(a, lang), absence_text(a, scenario, lang), "", t("ui.role.away", lang)])
                         for a in absences if a.who == leader.id and a.start <= day <= a.end]
             entries.sort(key=lambda entry: entry[0])
@@ -400,22 +404,6 @@ def workbook_spec(plan: Plan, scenario: Scenario, lang: Lang,
         specs.append(followups_sheet(plan, scenario, followups, lang))
     used = {spec.name.casefold() for spec in specs}
     return specs + leader_sheets(plan, scenario, calendar, lang, used)
-
-
-def repack(data: bytes, stamp: datetime, replaced: dict[str, bytes]) -> bytes:
-    """The same zip with every member dated `stamp` and the members in `replaced` swapped in.
-
-    openpyxl dates zip members, and the document's "modified" property, with the wall clock.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            target.writestr(member, replaced.get(info.filename) or source.read(info.filename))
-    return output.getvalue()
 
 
 def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh",

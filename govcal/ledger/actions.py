@@ -154,11 +154,17 @@ def planning_state(ledger: Ledger, scenario: Scenario, period: Period) -> Planni
     return PlanningState(advanced, added, unrecorded, published, published_plan)
 
 
-def still_to_come(ledger: Ledger, published: Plan) -> Plan:
-    """A published revision without the meetings already recorded: those are history now, so a new
+def settles(outcome: RecordedOutcome, revision: Revision) -> bool:
+    """Whether `outcome` settles its meeting as `revision` lists it: held is final; a cancellation
+    only for the revision it was recorded against (a later one listing the meeting re-planned it)."""
+    return outcome.held or outcome.meeting.revision.id == revision.id
+
+
+def still_to_come(ledger: Ledger, published: Plan, revision: Revision) -> Plan:
+    """A published revision without the meetings already settled: those are history now, so a new
     plan of the period leaving them out has not dropped them."""
-    recorded = {o.meeting.id for o in ledger.outcomes(period_from=published.period_from)}
-    return replace(published, meetings=tuple(m for m in published.meetings if m.id not in recorded))
+    settled = {o.meeting.id for o in ledger.outcomes(period_from=published.period_from) if settles(o, revision)}
+    return replace(published, meetings=tuple(m for m in published.meetings if m.id not in settled))
 
 
 def on_the_record(plan: Plan, state: PlanningState, scenario: Scenario, to_come: Plan | None) -> Plan:
@@ -240,7 +246,7 @@ def publish(ledger: Ledger, plan: Plan, plan_file: str, file: ScenarioFile, now:
                     period=period_label(plan.period_from, plan.period_to))
     changes = plan.changes
     if latest_plan is not None and not changes:
-        changes = plan_changes(full_scenario(), still_to_come(ledger, latest_plan), plan)
+        changes = plan_changes(full_scenario(), still_to_come(ledger, latest_plan, latest), plan)
     stored = replace(plan, revision=number, changes=changes, published_at=now)
     from scheduler.plan import plan_to_text
 
@@ -312,10 +318,10 @@ def record(ledger: Ledger, meeting_id: str, *, held: bool, decided: Sequence[str
     """Record what a published meeting did (DESIGN §7): every problem is reported at once and
     nothing is written unless there is none."""
     meeting = find_meeting(ledger, meeting_id, month)
-    recorded_at = ledger.outcome_recorded(meeting)
-    if recorded_at is not None:
+    settled = ledger.outcome_of(meeting)
+    if settled is not None:
         raise _fail("MEETING", "ledger.already_recorded", meeting=meeting.id,
-                    at=recorded_at.strftime("%Y-%m-%d %H:%M UTC"))
+                    at=settled[1].strftime("%Y-%m-%d %H:%M UTC"))
     problems: list[Problem] = []
     decided_ids = _split_ids(decided) if decided is not None else None
     not_decided_ids = _split_ids(not_decided)
@@ -513,7 +519,7 @@ class ReplanInputs:
 
     scenario: Scenario  # the scenario file as it is now, with the outcomes recorded before the month
     recorded: tuple[HistoryEvent, ...]  # that history beyond the file's
-    published: Plan  # the month's latest revision as published
+    published: Plan  # the month's latest revision as it happened: recorded moves applied, cancellations out
     revision: Revision
     since: date  # meetings before it are fixed
     unrecorded: tuple[PublishedMeeting, ...]  # published, before `today`, no outcome: not assumed held
@@ -523,6 +529,22 @@ class ReplanInputs:
         changes = plan.changes or plan_changes(self.scenario, self.published, plan)
         return replace(plan, scenario_sha256=self.scenario.sha256, recorded_history=self.recorded,
                        revision=self.revision.revision + 1, changes=changes)
+
+
+def as_happened(published: Plan, revision: Revision, outcomes: Iterable[RecordedOutcome]) -> Plan:
+    """The published plan with what the ledger recorded of its meetings: a meeting held on another day
+    or hour where it was held, a cancelled one left out (`scheduler.replan` keeps what lies before
+    `since` as given)."""
+    recorded = {o.meeting.id: o for o in outcomes if settles(o, revision)}
+    meetings = []
+    for meeting in published.meetings:
+        outcome = recorded.get(meeting.id)
+        if outcome is None:
+            meetings.append(meeting)
+        elif outcome.held:
+            start = meeting.start if outcome.start is None else outcome.start
+            meetings.append(replace(meeting, date=outcome.day, start=start, end=start + meeting.end - meeting.start))
+    return replace(published, meetings=tuple(meetings))
 
 
 def replan_inputs(ledger: Ledger, scenario: Scenario, period: Period, since: date | None, today: date
@@ -536,6 +558,7 @@ def replan_inputs(ledger: Ledger, scenario: Scenario, period: Period, since: dat
         raise _fail("--since", "ledger.date_outside_period", day=since.isoformat(),
                     period=period_label(period.start, period.end))
     published = plan_from_json(json.loads(ledger.plan_text(revision)), f"{ledger.path}#{revision.period_label}")
+    published = as_happened(published, revision, ledger.outcomes(period_from=period.start))
     advanced, added = history_on_record(ledger, scenario, until=period.start - timedelta(days=1))
     unrecorded = tuple(m for m in ledger.published_meetings(before=min(today, period.end + timedelta(days=1)),
                                                             unrecorded=True) if m.date <= period.end)

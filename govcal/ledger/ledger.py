@@ -25,6 +25,9 @@ SCENARIO_NAME, SCENARIO_PATH, CREATED_AT, CREATED_BY = "scenario_name", "scenari
 
 _REVISION_COLUMNS = "r.id, r.period_from, r.period_to, r.revision, r.scenario_sha256, r.published_at"
 _LATEST = "r.revision = (SELECT MAX(revision) FROM revisions WHERE period_from = r.period_from)"
+# An outcome settles a published meeting when the meeting was held, or when it was cancelled in the
+# very revision that lists it: a later revision listing a cancelled meeting again has re-planned it.
+_SETTLES = "o.period_from = r.period_from AND o.meeting = m.meeting AND (o.held = 1 OR o.revision_id = r.id)"
 _MEETING_COLUMNS = f"{_REVISION_COLUMNS}, m.meeting, m.kind, m.request, m.title, m.day, m.start, m.\"end\", m.items"
 
 
@@ -159,8 +162,7 @@ class Ledger:
             conditions.append("m.day < ?")
             params.append(before.isoformat())
         if unrecorded:
-            conditions.append("NOT EXISTS (SELECT 1 FROM outcomes o WHERE o.period_from = r.period_from "
-                              "AND o.meeting = m.meeting)")
+            conditions.append(f"NOT EXISTS (SELECT 1 FROM outcomes o WHERE {_SETTLES})")
         rows = self._db.execute(
             f"SELECT {_MEETING_COLUMNS} FROM revisions r JOIN meetings m ON m.revision_id = r.id "
             f"WHERE {' AND '.join(conditions)} ORDER BY m.day, m.start, m.meeting", params).fetchall()
@@ -170,8 +172,8 @@ class Ledger:
         """For the latest revision of every period: (its meetings, those with an outcome recorded)."""
         rows = self._db.execute(
             "SELECT r.id, COUNT(m.meeting), COUNT(o.meeting) FROM revisions r "
-            "LEFT JOIN meetings m ON m.revision_id = r.id LEFT JOIN outcomes o ON o.period_from = r.period_from "
-            f"AND o.meeting = m.meeting WHERE {_LATEST} GROUP BY r.id").fetchall()
+            f"LEFT JOIN meetings m ON m.revision_id = r.id LEFT JOIN outcomes o ON {_SETTLES} "
+            f"WHERE {_LATEST} GROUP BY r.id").fetchall()
         return {revision: (meetings, recorded) for revision, meetings, recorded in rows}
 
     def published_meeting_ids(self) -> list[str]:
@@ -180,14 +182,20 @@ class Ledger:
         return [row[0] for row in rows]
 
     # ----- outcomes ---------------------------------------------------------------------------------
-    def outcome_recorded(self, meeting: PublishedMeeting) -> datetime | None:
-        row = self._db.execute("SELECT recorded_at FROM outcomes WHERE period_from = ? AND meeting = ?",
-                               (meeting.revision.period_from.isoformat(), meeting.id)).fetchone()
-        return None if row is None else parse_stamp(row[0])
+    def outcome_of(self, meeting: PublishedMeeting) -> tuple[bool, datetime] | None:
+        """(held, recorded at) of the outcome that settles `meeting` as its latest revision lists it."""
+        row = self._db.execute(
+            "SELECT held, recorded_at FROM outcomes WHERE period_from = ? AND meeting = ? "
+            "AND (held = 1 OR revision_id = ?)",
+            (meeting.revision.period_from.isoformat(), meeting.id, meeting.revision.id)).fetchone()
+        return None if row is None else (bool(row[0]), parse_stamp(row[1]))
 
     def add_outcome(self, meeting: PublishedMeeting, held: bool, day: date, start: int | None,
                     decided: Iterable[str], not_decided: Iterable[str], recorded_at: datetime) -> None:
         period = meeting.revision.period_from.isoformat()
+        # A cancellation recorded against an earlier revision gives way: that revision re-planned the meeting.
+        self._db.execute("DELETE FROM outcomes WHERE period_from = ? AND meeting = ? AND held = 0",
+                         (period, meeting.id))
         self._db.execute(
             "INSERT INTO outcomes (period_from, meeting, revision_id, held, day, start, recorded_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

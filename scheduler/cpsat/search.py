@@ -10,7 +10,7 @@ days as they are), or with terms a caller adds (`extra`: the least-change object
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -116,9 +116,12 @@ def fixed_outside(pm: PlanModel, solution: Solution, first: date, last: date) ->
 # ----- reading the answer ---------------------------------------------------------------------------
 
 
-def extract(pm: PlanModel, answer: Answer) -> Solution:
+def extract(pm: PlanModel, answer: Answer, prefer: Mapping[int, frozenset[str]] | None = None) -> Solution:
     """The held meetings, their rooms and items, and the congress attendees of a found answer. Counted
-    items go to their meetings earliest-ready first, in the meetings' time order."""
+    items go to their meetings in the meetings' time order: the items `prefer` names for that slot (a
+    published plan's, so a re-plan keeps them where they were) first, then the earliest ready. Any
+    choice among items ready by a meeting is safe: later meetings take whatever is ready earlier."""
+    prefer = prefer or {}
     instance = pm.instance
     chosen: dict[int, int] = {}
     for s, options in enumerate(pm.x):
@@ -140,7 +143,8 @@ def extract(pm: PlanModel, answer: Answer) -> Solution:
         workday = instance.slots[s].options[chosen[s]].workday
         for g, count in sorted(counts[s]):
             ready = [m.item.id for m in instance.groups[g].members
-                     if m.ready_workday <= workday and m.item.id not in taken][:count]
+                     if m.ready_workday <= workday and m.item.id not in taken]
+            ready = sorted(ready, key=lambda i: i not in prefer.get(s, ()))[:count]
             assert len(ready) == count, "the counts keep Hall's condition"
             taken.update(ready)
             items[s].extend(ready)
