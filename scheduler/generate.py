@@ -664,3 +664,74 @@ def generate_scenario(*, leaders: int = 12, units: int = 30, items_per_month: in
 
     params = GeneratorParams(leaders, units, items_per_month, months, seed, year, start_month, requests_per_month)
     return scenario_from_mapping(generate_scenario_mapping(**asdict(params)), f"<generated seed={seed}>")
+
+
+# ----- a meeting-heavy week ---------------------------------------------------------------------------
+
+
+def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests: int = 24, seed: int = 0,
+                                  year: int = 2024, week: int = 20) -> dict[str, Any]:
+    """A week of requested meetings among `people` leaders in `rooms` rooms, with tight windows and no
+    agenda items: the shape of the public meeting-scheduling benchmarks (many meetings, few rooms,
+    overlapping attendees), for the planner's "every placeable request placed" promise.
+
+    Thematic meetings are convened by a deputy (Art. 46) with 3-7 other leaders required and up to 3
+    preferred, county head office meetings by the head; each lasts 30-120 minutes inside a window of
+    1-2 working days of ISO week `week`. No standing, plenary or study meeting is due in a week.
+    """
+    if people < 4:
+        raise ValueError(f"people must be at least 4 (head, executive deputy, a deputy, office director), got {people}")
+    if rooms < 1 or requests < 0:
+        raise ValueError(f"rooms must be at least 1 and requests 0 or more, got {rooms} and {requests}")
+    rng = random.Random(seed)
+    spec = CalendarSpec(region="CN", office_hours=OFFICE_HOURS, grain_minutes=GRAIN_MINUTES)
+    calendar = WorkCalendar(spec, year, year)
+    monday = date.fromisocalendar(year, week, 1)
+    days = calendar.working_days(monday, date.fromordinal(monday.toordinal() + 6))
+    if not days:
+        raise ValueError(f"ISO week {week} of {year} has no working day")
+    leaders = [{"id": "head", "title": "县长", "role": "county_head"},
+               {"id": "exec", "title": "常务副县长", "role": "executive_deputy"}]
+    for index in range(people - 3):
+        slug, domain = DEPUTY_DOMAINS[index % len(DEPUTY_DOMAINS)]
+        round_ = index // len(DEPUTY_DOMAINS)
+        leaders.append({"id": f"dep-{slug}" + (f"-{round_ + 1}" if round_ else ""), "title": "副县长",
+                        "role": "deputy", "domain": domain + (f"（协管{round_}）" if round_ else "")})
+    leaders.append({"id": "office", "title": "政府办公室主任", "role": "office_director"})
+    conveners = [x["id"] for x in leaders if x["role"] in ("executive_deputy", "deputy")]
+    everyone = [x["id"] for x in leaders]
+    capacities = [8, 12, 20, 30, 50][:rooms] + [20] * max(0, rooms - 5)
+    meeting_requests = []
+    for number in range(1, requests + 1):
+        head_office = rng.random() < 0.2
+        convener = "head" if head_office else rng.choice(conveners)
+        others = [x for x in everyone if x != convener]
+        required = [convener, *rng.sample(others, rng.randint(3, 7))]
+        rest = [x for x in others if x not in required]
+        preferred = rng.sample(rest, min(len(rest), rng.randint(0, 3)))
+        first = rng.randrange(len(days))
+        last = min(len(days) - 1, first + rng.randint(0, 1))
+        meeting_requests.append({
+            "id": f"W-{number:03d}", "kind": "county_head_office" if head_office else "thematic",
+            "title": f"{'县长办公会议' if head_office else '专题会议'}（第{number}项）", "convener": convener,
+            "required": required, "preferred": preferred, "minutes": rng.choice((30, 45, 60, 90, 120)),
+            "earliest": days[first].isoformat(), "latest": days[last].isoformat()})
+    return {
+        "version": 1, "name": f"会议密集周 seed={seed}",
+        "calendar": {"region": "CN", "local_holidays": [],
+                     "office_hours": [[fmt_minutes(a), fmt_minutes(b)] for a, b in OFFICE_HOURS],
+                     "grain_minutes": GRAIN_MINUTES},
+        "rooms": [{"id": f"r{k + 1}", "name": f"第{k + 1}会议室", "capacity": c} for k, c in enumerate(capacities)],
+        "leaders": leaders,
+        "units": [{"id": "justice", "name": "县司法局", "kind": "department", "supervisor": "exec"}],
+        "policy": {**policy_mapping(Policy()), "study_every_months": 0},
+        "meeting_requests": meeting_requests,
+        "flow": {},
+    }
+
+
+def generate_meeting_week(**arguments: Any) -> Scenario:
+    """`generate_meeting_week_mapping`, loaded through `scheduler.scenario` like any file."""
+    from scheduler.scenario import scenario_from_mapping
+
+    return scenario_from_mapping(generate_meeting_week_mapping(**arguments), "<meeting week>")
