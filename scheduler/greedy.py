@@ -5,9 +5,10 @@ One constructive pass over the same `Instance` the model reads, never revising a
 
 0. congress standing committee meetings (Art. 49): a deputy, the one with the fewest items to
    supervise first, else the office director as stand-in, is booked for each;
-1. standing meetings (Art. 42) and plenary meetings (Art. 41): each month's (year's) minimum at the
-   first free time, preferring one the county head presides (Art. 6, 42); a second meeting when the
-   ready items need more minutes than one holds;
+1. standing meetings (Art. 42) and plenary meetings (Art. 41): one at a time, each at the free time
+   whose agenda saves most for what it costs (items ready by then whose supervising leader attends,
+   packed by priority; the executive deputy presiding costs, Art. 6, 42), while a meeting pays for
+   itself or the month's (year's) minimum asks for it;
 2. meeting requests (Art. 42 ad hoc, 46, 47, 50), earliest window first, each at its cheapest free
    time (earliest on ties);
 3. a study session of the planner's own in every enforced Art. 50 window no study request covers;
@@ -30,7 +31,7 @@ from scheduler.domain import Scenario
 from scheduler.finish import finish
 from scheduler.i18n import Lang
 from scheduler.instance import CongressMeeting, Instance, ItemInfo, Option, county_wide_held
-from scheduler.period import Period, month_bounds
+from scheduler.period import Period
 from scheduler.plan import Plan, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
 
@@ -151,47 +152,84 @@ class GreedyPlanner:
         return congress.stand_in
 
     # ----- step 1: standing and plenary meetings ----------------------------------------------------
-    def _group_span(self, kind: str, group: str) -> tuple[date, date]:
-        if kind == "standing":
-            first, last = month_bounds(*map(int, group.split("-")))
-        else:
-            first, last = date(int(group), 1, 1), date(int(group), 12, 31)
-        return max(first, self.instance.period.start), min(last, self.instance.period.end)
-
-    def _ready_minutes(self, body: str, first: date, last: date) -> int:
-        floor = date.min if first == self.instance.period.start else first
-        return sum(info.item.minutes for info in self.instance.items.values()
-                   if info.hearable and info.item.body == body and info.ready is not None
-                   and floor <= info.ready <= last)
-
     def place_internal_meetings(self) -> None:
-        """Art. 41, 42: each group's minimum, or as many meetings (up to its slots) as its ready items need."""
-        head = self.instance.head
-        for kind, groups in (("standing", self.instance.standing_groups), ("plenary", self.instance.plenary_groups)):
-            for group, (lower, indices) in groups.items():
+        """Art. 41, 42: each group's meetings, one at a time at the time whose agenda saves most (items
+        ready by then whose supervising leader attends, packed by priority), as long as a meeting saves
+        more than it costs or the group's minimum asks for it."""
+        for groups in (self.instance.standing_groups, self.instance.plenary_groups):
+            for lower, indices in groups.values():
                 if not indices:
                     continue
-                first, last = self._group_span(kind, group)
-                load = self._ready_minutes(kind, first, last)
-                capacity = self.instance.slots[indices[0]].agenda_minutes
-                by_load = 0 if load == 0 else 1 if load <= capacity else 2
-                middle = date.fromordinal((first.toordinal() + last.toordinal()) // 2)
-                previous: date | None = None
-                for s in indices[:max(lower, by_load)]:
-                    if previous is None:
-                        tries = [first]
-                    else:  # a later day, from mid-group if possible (the model orders a group's slots so too)
-                        after = date.fromordinal(previous.toordinal() + 1)
-                        tries = [max(middle, after), after]
-                    if not any(self._place_from(s, earliest, head) for earliest in tries):
+                chosen: list[Option] = []
+                picks: list[tuple[int, str | None]] = []
+                for rank in range(len(indices)):
+                    best = self._best_time(indices[0], chosen, extra=rank >= lower)
+                    if best is None:
                         break
-                    previous = self.option_of(self.placements[s]).day
+                    o, room, gain = best
+                    if rank >= lower and gain <= 0:
+                        break
+                    option = self.instance.slots[indices[0]].options[o]
+                    self.timetable.book(option.leaders, option.day, option.start, option.end, room)
+                    chosen.append(option)
+                    picks.append((o, room))
+                # The group's slots share their times: the earliest meeting takes the first slot.
+                options = self.instance.slots[indices[0]].options
+                for s, (o, room) in zip(indices, sorted(picks, key=lambda pick: (options[pick[0]].day,
+                                                                                   options[pick[0]].start)),
+                                        strict=False):
+                    self.placements[s] = Placement(s, o, room)
 
-    def _place_from(self, s: int, earliest: date, head: str) -> bool:
-        """The first time on or after `earliest` the head presides; failing that, the first time."""
-        options = self.instance.slots[s].options
-        after = [o for o, option in enumerate(options) if option.day >= earliest]
-        return self.place(s, [o for o in after if options[o].presider == head]) or self.place(s, after)
+    def _best_time(self, s: int, chosen: list[Option], extra: bool) -> tuple[int, str | None, int] | None:
+        """(option, room, what holding it adds) of the slot's best free time on a day none of `chosen`
+        takes; None when no time is free."""
+        instance = self.instance
+        weights = instance.weights
+        options = instance.slots[s].options
+        before = self._agenda_value(s, chosen)
+        best: tuple[int, str | None, int] | None = None
+        taken_days = {o.day for o in chosen}
+        for o, option in enumerate(options):
+            if option.day in taken_days:
+                continue
+            allowed, room = self._allowed(s, option)
+            if not allowed:
+                continue
+            gain = self._agenda_value(s, [*chosen, option]) - before - option.cost
+            gain -= weights.extra_meeting if extra else 0
+            if any(abs(option.workday - other.workday) < instance.policy.standing_min_gap for other in chosen) and \
+                    instance.slots[s].kind == "standing":
+                gain -= weights.standing_too_close
+            if best is None or gain > best[2]:
+                best = (o, room, gain)
+        return best
+
+    def _agenda_value(self, s: int, meetings: list[Option]) -> int:
+        """What hearing items at `meetings` (of slot `s`'s kind) saves, packed as `assign_items` packs them."""
+        if not meetings:
+            return 0
+        instance = self.instance
+        slot = instance.slots[s]
+        room_left = [slot.agenda_minutes] * len(meetings)
+        order = sorted(range(len(meetings)), key=lambda k: (meetings[k].day, meetings[k].start))
+        value = 0
+        for info in self._hearable(s):
+            for k in order:
+                option = meetings[k]
+                if room_left[k] >= info.item.minutes and option.day >= info.ready and \
+                        info.item.supervisor in option.leaders:
+                    saving = instance.saving(info.item, option.day, option.workday)
+                    if saving > 0:
+                        room_left[k] -= info.item.minutes
+                        value += saving
+                        break
+        return value
+
+    def _hearable(self, s: int) -> list[ItemInfo]:
+        """Items the slot may hear without waiting for a pre-study meeting, by priority and readiness."""
+        found = [info for info in self.instance.items.values()
+                 if info.hearable and info.thematic is None and s in info.slots]
+        return sorted(found, key=lambda i: (i.item.priority, i.ready, i.item.id))
 
     # ----- steps 2 and 3: requests and study sessions -----------------------------------------------
     def place_requests(self) -> None:

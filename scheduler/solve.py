@@ -8,13 +8,15 @@ A month is one model. A longer period is planned in two stages:
 
 1. *rolling months*: each month in turn, on the state the earlier months leave (their meetings held
    and items decided, as history: `scheduler.cycle`), exactly as the office plans month by month;
-2. the *whole period*: one model over all of it, started from the rolling plan, improves it and
-   proves a bound when it can be built and searched in the time left; otherwise windows of one or
-   two months are re-solved in turn with the rest of the plan fixed (large-neighbourhood search).
+2. the *whole period*: one model over all of it, built once when it fits the time left. Windows of
+   two consecutive months are re-solved in turn with the rest of the plan fixed (a large-neighbourhood
+   search: items and meetings move across month ends, which the months alone cannot see); then the
+   whole model is searched from the best plan for what time is left, to improve it and prove a bound.
 
 The time limit counts everything, model building included. Determinism: the same input and seed
-give the same plan; searches use one worker or interleaved subsolvers, and a deterministic-time
-limit, so a search cut short stops at the same point on every run.
+give the same plan: searches use one worker or interleaved subsolvers, and each gets a
+deterministic-time budget derived from the time limit alone (never from the clock), so a search cut
+short stops at the same point on every run; the wall clock only keeps the time limit on a busy machine.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import pairwise
 
-from scheduler.cpsat.search import Search, conflicting_rules, solve_instance
+from scheduler.cpsat.search import BuiltModel, Search, conflicting_rules, fixed_outside
 from scheduler.cycle import advance, held_as_planned, plan_events
 from scheduler.domain import Scenario
 from scheduler.explain import from_assumptions, precheck
@@ -35,10 +39,12 @@ from scheduler.period import Period, month_bounds
 from scheduler.plan import Result, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
 
-MONTH_FLOOR_SECONDS = 0.5  # each rolling month gets at least this much
 MIN_SEARCH_SECONDS = 0.2  # a search gets at least this much even when building its model used the budget
-ROLLING_SHARE = 0.5
-WHOLE_BUILD_MARGIN = 1.5  # of the time limit, for the rolling months; the whole period gets the rest
+ROLLING_SHARE = 0.4  # of the time limit, for the rolling months
+WINDOWS_SHARE = 0.3  # for the two-month windows; the whole model's search gets the rest
+# Building the whole period's model takes about as long as the months' models together, and more
+# (an item may go to any later month); it is built only when that fits the time left.
+WHOLE_BUILD_MARGIN = 1.5
 
 
 @dataclass(slots=True)
@@ -92,16 +98,18 @@ def _gap(objective: float | None, bound: float | None) -> float | None:
     return 0.0 if objective <= bound else (objective - bound) / max(1.0, abs(objective))
 
 
-def _search(instance: Instance, clock: Clock, time_limit: float, seed: int, workers: int,
+def _search(instance: Instance, clock: Clock, budget: float, seed: int, workers: int,
             hint: Solution | None = None, presolve: bool = False) -> tuple[Search, Solution, bool]:
-    """One search from `hint` (else the greedy plan). Returns the search, the greedy plan and whether
-    the greedy plan keeps every lower bound (so it may stand in when a search is cut short)."""
+    """One search from `hint` (else the greedy plan) with a deterministic `budget` of seconds. Returns
+    the search, its start and whether the greedy plan keeps every lower bound (so it may stand in when
+    a search is cut short)."""
     greedy = greedy_solution(instance)
     start = hint or greedy
     building = time.perf_counter()
-    search = solve_instance(instance, hint=start, time_limit=max(MIN_SEARCH_SECONDS, time_limit), seed=seed,
-                            workers=workers, presolve=presolve)
-    clock.build_seconds += max(0.0, time.perf_counter() - building - search.answer.seconds)
+    model = BuiltModel(instance)
+    clock.build_seconds += time.perf_counter() - building
+    search = model.search(hint=start, time_limit=max(MIN_SEARCH_SECONDS, clock.left()), seed=seed, workers=workers,
+                          presolve=presolve, budget=budget)
     return search, start, _complete(instance, greedy)
 
 
@@ -124,7 +132,7 @@ def _complete(instance: Instance, solution: Solution) -> bool:
 
 def _solve_alone(instance: Instance, clock: Clock, seed: int, workers: int, lang: Lang,
                  say: Callable[[str], None]) -> Result:
-    search, start, fallback = _search(instance, clock, clock.left(), seed, workers)
+    search, start, fallback = _search(instance, clock, clock.limit, seed, workers)
     answer = search.answer
     say(f"{instance.period.label()}: {search.variables} variables, {search.constraints} constraints, "
         f"{answer.status} {answer.objective} (bound {answer.bound}) in {answer.seconds:.2f} s, work {answer.work:.2f}")
@@ -150,17 +158,16 @@ def _roll_months(whole: Instance, steps: list[Period], clock: Clock, seed: int, 
     """Plan month by month, each on the history the earlier months leave; the months' meetings, read
     onto the whole period's instance, are its first plan."""
     scenario = whole.scenario
-    deadline = clock.limit * ROLLING_SHARE
+    share = clock.limit * ROLLING_SHARE / len(steps)
     meetings: list[HeldMeeting] = []
     attendance: list[tuple[str, str]] = []
     for index, step in enumerate(steps):
-        share = max(MONTH_FLOOR_SECONDS, (deadline - clock.elapsed()) / (len(steps) - index))
         began = clock.elapsed()
         instance = Instance(scenario, step, whole=whole.period, calendar=whole.calendar)
         conflicts = precheck(instance)
         if conflicts:
             return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None, tuple(conflicts))
-        search, start, fallback = _search(instance, clock, share - (clock.elapsed() - began), seed, 1)
+        search, start, fallback = _search(instance, clock, share, seed, 1)
         solution = search.solution or (start if fallback else None)
         if solution is None:
             if search.answer.status == "INFEASIBLE":
@@ -193,23 +200,50 @@ def _onto(whole: Instance, part: Instance, solution: Solution) -> list[HeldMeeti
 
 def _improve(instance: Instance, rolled: Solution, clock: Clock, seed: int, workers: int, lang: Lang,
              say: Callable[[str], None]) -> Result:
-    """The whole period's search from the rolling plan, when its model fits the time left."""
-    baseline = finish(instance, rolled, SolverInfo("FEASIBLE"), lang)
-    objective = sum(p.cost for p in baseline.penalties)
-    # The whole period's model is about the months' together, and more (items may go to any later month).
-    foreseen = WHOLE_BUILD_MARGIN * clock.build_seconds
-    if clock.left() < foreseen + 2 * MIN_SEARCH_SECONDS:
+    """Two-month windows, then the whole model, from the rolling plan, when the whole model fits the
+    time left (module docstring); the best plan found stands."""
+    best = rolled
+    objective = _objective(instance, rolled, lang)
+    bound: int | None = None
+    status = "FEASIBLE"
+    if clock.left() < WHOLE_BUILD_MARGIN * clock.build_seconds + 2 * MIN_SEARCH_SECONDS:
         say(f"whole-period search skipped: {clock.left():.1f} s left")
-        info = SolverInfo("FEASIBLE", objective, None, None, clock.elapsed())
-        return Result(info, replace(baseline, solver=info))
-    # Presolve pays on the whole period's model (its root relaxation is far tighter after it), not on a month's.
-    search, _, _ = _search(instance, clock, clock.left(), seed, workers, hint=rolled, presolve=True)
-    answer = search.answer
-    say(f"whole period: {search.variables} variables, {answer.status} {answer.objective} (bound {answer.bound})")
-    if search.solution is not None and answer.objective is not None and answer.objective <= objective:
-        info = SolverInfo(answer.status, answer.objective, answer.bound, _gap(answer.objective, answer.bound),
-                          clock.elapsed())
-        return Result(info, finish(instance, search.solution, info, lang))
-    status = "OPTIMAL" if answer.bound is not None and answer.bound >= objective else "FEASIBLE"
-    info = SolverInfo(status, objective, answer.bound, _gap(objective, answer.bound), clock.elapsed())
-    return Result(info, replace(baseline, solver=info))
+    else:
+        model = BuiltModel(instance)
+        windows = _windows(instance.period)
+        budget = clock.limit * WINDOWS_SHARE / max(1, len(windows))
+        for first, last in windows:
+            if clock.left() < MIN_SEARCH_SECONDS:
+                break
+            # Presolve drops the fixed part at once: a window searches in a third of the time without it.
+            search = model.search(hint=best, time_limit=clock.left(), seed=seed, presolve=True, budget=budget,
+                                  fixed=fixed_outside(model.pm, best, first, last))
+            found = search.answer.objective
+            if search.solution is not None and found is not None and found < objective:
+                best, objective = search.solution, found
+            say(f"window {first} .. {last}: {search.answer.status} {found} (best {objective})")
+        if clock.left() >= MIN_SEARCH_SECONDS:
+            budget = clock.limit * (1 - ROLLING_SHARE - WINDOWS_SHARE)
+            # Presolve pays on the whole model (its root relaxation is far tighter after it).
+            search = model.search(hint=best, time_limit=clock.left(), seed=seed, workers=workers, presolve=True,
+                                  budget=budget)
+            answer = search.answer
+            say(f"whole period: {search.variables} variables, {answer.status} {answer.objective} "
+                f"(bound {answer.bound})")
+            if search.solution is not None and answer.objective is not None and answer.objective <= objective:
+                best, objective = search.solution, answer.objective
+            bound = answer.bound
+            status = "OPTIMAL" if bound is not None and bound >= objective else "FEASIBLE"
+    info = SolverInfo(status, objective, bound, _gap(objective, bound), clock.elapsed())
+    return Result(info, finish(instance, best, info, lang))
+
+
+def _objective(instance: Instance, solution: Solution, lang: Lang) -> int:
+    return sum(p.cost for p in finish(instance, solution, SolverInfo("FEASIBLE"), lang).penalties)
+
+
+def _windows(period: Period) -> list[tuple[date, date]]:
+    """Two consecutive months at a time: Jan-Feb, Mar-Apr, ... first, then Feb-Mar, Apr-May, ... (each
+    month end is crossed once before any is crossed twice)."""
+    pairs = [(first.start, second.end) for first, second in pairwise(month_steps(period))]
+    return pairs[::2] + pairs[1::2]

@@ -196,8 +196,17 @@ def add_agendas(pm: PlanModel) -> None:
                 continue
             builder.implies(z, pm.placed[thematic])
             builder.at_least(pm.day_terms(s) + pm.day_terms(thematic, -1), lead, enforce=(z,))
-    for s, heard in pm.heard_by_slot.items():
-        builder.at_most([*heard, (pm.placed[s], -instance.slots[s].agenda_minutes)], 0)
+    # The agenda fits the meeting, day by day: what a day's hearings take is at most the agenda's
+    # minutes times "the meeting is on that day" (a far tighter relaxation than one sum per meeting,
+    # which let fractional meetings hear early items early and late items late).
+    by_day: dict[tuple[int, date], list[tuple[int, int]]] = defaultdict(list)
+    for (g, s, day), count in pm.count.items():
+        by_day[(s, day)].append((count, instance.groups[g].sample.minutes))
+    for (item_id, s, day), v in pm.v.items():
+        by_day[(s, day)].append((v, instance.items[item_id].item.minutes))
+    for (s, day), heard in by_day.items():
+        minutes = instance.slots[s].agenda_minutes
+        builder.at_most(heard + [(lit, -minutes) for lit in pm.options_on(s, day)], 0)
 
 
 def add_county_wide_limit(pm: PlanModel) -> None:

@@ -179,23 +179,24 @@ class BuiltModel:
             extra(self.pm)
 
     def search(self, *, hint: Solution | None, time_limit: float, seed: int = 0, workers: int = 1,
-               presolve: bool = True, fixed: dict[int, int] | None = None) -> Search:
+               presolve: bool = True, fixed: dict[int, int] | None = None, budget: float | None = None) -> Search:
         proto = self.pm.builder.proto
         if fixed:
             proto = copy_of(proto)
             for variable, value in fixed.items():
                 fix(proto, variable, value)
         hints = hints_of(self.pm, hint) if hint is not None else {}
-        answer = solve(proto, hints, time_limit=time_limit, seed=seed, workers=workers, presolve=presolve)
+        answer = solve(proto, hints, time_limit=time_limit, seed=seed, workers=workers, presolve=presolve,
+                       budget=budget)
         variables, constraints = self.pm.builder.size
         return Search(answer, extract(self.pm, answer) if answer.found else None, variables, constraints)
 
 
 def solve_instance(instance: Instance, *, hint: Solution | None, time_limit: float, seed: int = 0,
-                   workers: int = 1, presolve: bool = True) -> Search:
+                   workers: int = 1, presolve: bool = True, budget: float | None = None) -> Search:
     """Build the instance's model, start from `hint`, search, read back the solution."""
     return BuiltModel(instance).search(hint=hint, time_limit=time_limit, seed=seed, workers=workers,
-                                       presolve=presolve)
+                                       presolve=presolve, budget=budget)
 
 
 def conflicting_rules(instance: Instance, *, time_limit: float, seed: int = 0) -> list[tuple[str, str]]:
