@@ -21,9 +21,11 @@ from scheduler.cycle import plan_changes
 
 
 def events(data: bytes) -> dict[str, dict[str, object]]:
-    """UID -> SEQUENCE, DTSTAMP and DTSTART of each meeting event."""
+    """UID -> SEQUENCE, DTSTAMP and DTSTART of each meeting event (absences and commitments left out)."""
     found = {}
     for event in Calendar.from_ical(data).walk("VEVENT"):
+        if "ORGANIZER" not in event:
+            continue
         found[str(event["UID"])] = {"sequence": int(event["SEQUENCE"]), "stamp": event["DTSTAMP"].dt,
                                     "start": event["DTSTART"].dt}
     return found
