@@ -38,7 +38,7 @@ from scheduler.plan import Plan, Result, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
 
 CHANGE = 1000  # one change outweighs any number of days moved, so fewer changes always come first
-FIRST_STAGE_SHARE = 0.4  # of the time limit, for the fewest changes; the usual objective gets the rest
+FIRST_STAGE_SHARE = 0.6  # of the time limit, for the fewest changes; the usual objective gets the rest
 
 
 def published_solution(instance: Instance, published: Plan) -> tuple[Solution, dict[int, str]]:
