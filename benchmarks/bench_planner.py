@@ -1,6 +1,10 @@
-"""Benchmark the CP-SAT planner against the greedy baseline on generated scenarios (issue 3, Benchmark).
+"""Benchmark the CP-SAT planner against the greedy baseline (issues 3 and 9).
 
-    .venv/bin/python benchmarks/bench_planner.py [--sizes S,M,L,XL] [--time-limit 60] [--repeat 3]
+    .venv/bin/python benchmarks/bench_planner.py [--sizes S,M,L,XL,WEEK,YEAR] [--time-limit 60] [--repeat 3]
+
+Sizes: S, M, L, XL are generated counties (`scheduler.generate`); WEEK is a generated meeting-heavy
+week (24 requested meetings among 20 leaders and 3 rooms, no agenda items); YEAR is the default
+scenario's whole 2024.
 
 Prints a markdown table, one row per size: the instance, the planner's status, objective, bound,
 gap and seconds (median of the repeats), the greedy baseline's objective as recomputed by the
@@ -23,14 +27,16 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from scheduler.baseline import greedy_plan
 from scheduler.check import check_plan
 from scheduler.domain import Scenario
-from scheduler.generate import generate_scenario
+from scheduler.generate import generate_meeting_week, generate_scenario
+from scheduler.greedy import greedy_plan
 from scheduler.period import Period, month_period, year_period
 from scheduler.plan import Plan, Result
+from scheduler.scenario import load_scenario
 from scheduler.solve import plan
 
 GENERATOR_SEED = 1
@@ -39,26 +45,33 @@ SOLVER_SEED = 0
 
 @dataclass(frozen=True, slots=True)
 class Size:
-    """A benchmark size: generator arguments and the period planned."""
+    """A benchmark size: how to make its scenario, and the period planned."""
 
     name: str
-    generator: dict[str, Any]
+    build: Callable[[], Scenario]
     period: Period
 
 
+def _generated(**arguments: Any) -> Callable[[], Scenario]:
+    return lambda: generate_scenario(seed=GENERATOR_SEED, **arguments)
+
+
+WEEK = Period(date.fromisocalendar(2024, 20, 1), date.fromisocalendar(2024, 20, 7))
 # S, M, L as issue 3 defines them; XL the largest year that still builds and solves within ~2 minutes
 # on 2 cores and 24 GiB (see benchmarks/RESULTS.md for how it was chosen).
 SIZES: dict[str, Size] = {size.name: size for size in (
-    Size("S", {"leaders": 12, "units": 30, "items_per_month": 30, "months": 1}, month_period("2024-01")),
-    Size("M", {"leaders": 14, "units": 35, "items_per_month": 34, "months": 12, "requests_per_month": 5},
+    Size("S", _generated(leaders=12, units=30, items_per_month=30, months=1), month_period("2024-01")),
+    Size("M", _generated(leaders=14, units=35, items_per_month=34, months=12, requests_per_month=5),
          year_period(2024)),
-    Size("L", {"leaders": 60, "units": 150, "items_per_month": 333, "months": 12}, year_period(2024)),
-    Size("XL", {"leaders": 90, "units": 225, "items_per_month": 500, "months": 12}, year_period(2024)),
+    Size("L", _generated(leaders=60, units=150, items_per_month=333, months=12), year_period(2024)),
+    Size("XL", _generated(leaders=90, units=225, items_per_month=500, months=12), year_period(2024)),
+    Size("WEEK", lambda: generate_meeting_week(people=20, rooms=3, requests=24, seed=GENERATOR_SEED, week=20), WEEK),
+    Size("YEAR", load_scenario, year_period(2024)),
 )}
 
 COLUMNS = ("size", "leaders", "units", "items", "requests", "period", "status", "objective", "bound", "gap",
            "seconds", "greedy objective", "greedy seconds", "planner/greedy", "violations (planner/greedy)",
-           "peak RSS MiB")
+           "placed (planner/greedy)", "preferred absent", "peak RSS MiB")
 
 
 def _timed(run: Callable[[], Any]) -> tuple[Any, float]:
@@ -75,6 +88,14 @@ def _checked(scenario: Scenario, checked_plan: Plan | None) -> tuple[float | Non
     return report.objective, len(report.violations)
 
 
+def _placed(placed_plan: Plan | None) -> str:
+    """Requested meetings placed, of those in the period."""
+    if placed_plan is None:
+        return "–"
+    held = sum(1 for m in placed_plan.meetings if m.request)
+    return f"{held} of {held + len(placed_plan.rejected)}"
+
+
 def _number(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "–"
@@ -83,7 +104,7 @@ def _number(value: float | None, digits: int = 0) -> str:
 
 def bench(size: Size, time_limit: float, repeat: int, log: Callable[[str], None]) -> dict[str, str]:
     """Run the planner `repeat` times and the greedy once more per repeat; one table row."""
-    scenario = generate_scenario(seed=GENERATOR_SEED, **size.generator)
+    scenario = size.build()
     results: list[Result] = []
     planner_seconds: list[float] = []
     greedy_seconds: list[float] = []
@@ -121,6 +142,9 @@ def bench(size: Size, time_limit: float, repeat: int, log: Callable[[str], None]
         "greedy seconds": f"{statistics.median(greedy_seconds):.2f}",
         "planner/greedy": "–" if ratio is None else f"{ratio:.3f}",
         "violations (planner/greedy)": f"{_number(planner_violations)}/{_number(greedy_violations)}",
+        "placed (planner/greedy)": f"{_placed(last.plan)}/{_placed(greedy)}",
+        "preferred absent": _number(None if last.plan is None else sum(
+            1 for p in last.plan.penalties if p.rule == "preferred_absent")),
         "peak RSS MiB": f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}",
     }
 
@@ -147,7 +171,7 @@ def markdown(rows: list[dict[str, str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="S,M,L,XL", help="comma-separated subset of " + ",".join(SIZES))
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated subset of " + ",".join(SIZES))
     parser.add_argument("--time-limit", type=float, default=60.0, help="planner time limit per run, seconds")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; seconds are their median")
     args = parser.parse_args(argv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from govcal import __version__
+from govcal.cmd_ledger import followup, followups, ledger, publish, record, replan
 from govcal.cmd_plan import check, plan
 from govcal.cmd_scenario import scenario
 from govcal.cmd_simulate import simulate, whatif
@@ -19,6 +20,9 @@ def cli() -> None:
 
 
 for command in (plan, check, scenario, simulate, whatif):
+    cli.add_command(command)
+# The office's running record (DESIGN §7).
+for command in (ledger, publish, record, replan, followups, followup):
     cli.add_command(command)
 
 

@@ -104,3 +104,272 @@ register({
     "ui.legend.makeup": ("调休上班", "Make-up working day"),
     "ui.more": ("另有{count}项", "+{count} more"),
 })
+
+# ----- the ledger (DESIGN §7): govcal ledger …, publish, record, followups, followup, replan ------------
+register({
+    # The file.
+    "ledger.missing": ("台账文件不存在；请先用 govcal ledger init 建立",
+                       "no ledger here; create one with govcal ledger init"),
+    "ledger.not_sqlite": ("不是 govcal 台账（不是 SQLite 数据库），未作任何改动",
+                          "not a govcal ledger (not an SQLite database); left untouched"),
+    "ledger.not_ledger": ("是 SQLite 数据库但不是 govcal 台账，未作任何改动",
+                          "an SQLite database but not a govcal ledger; left untouched"),
+    "ledger.newer": ("台账由较新版本的 govcal 建立（结构版本 {found}，本版本只认识到 {known}），"
+                     "未作任何改动；请升级 govcal",
+                     "made by a newer govcal (schema {found}; this govcal knows up to {known}); left untouched: "
+                     "upgrade govcal"),
+    "ledger.exists": ("文件已存在，未覆盖", "a file is already there; not overwritten"),
+    "ledger.no_folder": ("所在文件夹不存在", "its folder does not exist"),
+    "ledger.backup_exists": ("备份目标已存在（或就是台账本身），未覆盖",
+                             "the backup target exists (or is the ledger itself); not overwritten"),
+    "ledger.busy": ("台账正忙：另一条命令正在写入，等待 {seconds} 秒后仍未结束；未作任何改动，请稍后再试",
+                    "ledger busy: another command is writing and did not finish within {seconds} s; "
+                    "nothing was changed, try again"),
+    "ledger.unusable": ("台账无法打开（{reason}）；可用 govcal ledger backup 的备份恢复",
+                        "the ledger cannot be opened ({reason}); restore it from a backup (govcal ledger backup)"),
+    "ledger.migrated": ("台账结构已从版本 {found} 升级到 {version}；升级前的副本：{copy}",
+                        "ledger schema migrated from {found} to {version}; the copy from before: {copy}"),
+    "ledger.none": ("需要台账：请用 --ledger DB 指定，或设置环境变量 GOVCAL_LEDGER",
+                    "a ledger is needed: give --ledger DB or set GOVCAL_LEDGER"),
+    # The scenario and published plans.
+    "ledger.other_scenario": ("这是“{found}”的场景文件，而台账 {ledger} 记录的是“{expected}”",
+                              "this is the scenario of '{found}', but the ledger {ledger} records '{expected}'"),
+    "ledger.plan_without_hash": ("计划未注明所依据场景文件的 SHA-256（手工编写或旧版 govcal 生成），无法确认其场景；"
+                                 "请用 govcal plan 重新生成",
+                                 "the plan does not name its scenario file's SHA-256 (hand-made or from an older "
+                                 "govcal), so its scenario cannot be confirmed; make it again with govcal plan"),
+    "ledger.plan_other_scenario": ("计划属于场景“{plan}”，而台账记录的是“{ledger}”，不能发布",
+                                   "the plan is of scenario '{plan}', but the ledger records '{ledger}'; "
+                                   "not published"),
+    "ledger.plan_other_version": ("计划依据的场景文件版本（SHA-256 {plan_sha}…）与 {file} 现在的内容（{file_sha}…）"
+                                  "不同：场景在规划之后已修改，请重新规划",
+                                  "the plan was made from another version of the scenario file (SHA-256 "
+                                  "{plan_sha}…) than {file} holds now ({file_sha}…): the scenario changed after "
+                                  "planning; plan again"),
+    "ledger.period_overlaps": ("计划期间 {period} 与已发布的期间 {other} 重叠；每一天只能属于一个发布期间",
+                               "the period {period} overlaps the published period {other}; a day belongs to one "
+                               "published period only"),
+    "ledger.stale_revision": ("计划是按 {period} 第{made}版制作的，但台账中该期间最新为第{latest}版；"
+                              "请依据最新版重新规划",
+                              "the plan was made as revision {made} of {period}, but the ledger's latest is "
+                              "revision {latest}; plan again on the latest"),
+    "ledger.no_revision": ("台账中没有已发布的计划", "the ledger holds no published plan"),
+    "ledger.no_revision_of": ("台账中没有 {period} 的已发布计划", "the ledger holds no published plan of {period}"),
+    # Recording outcomes.
+    "ledger.unknown_meeting": ("已发布的计划中没有会议“{meeting}”", "no published plan has a meeting '{meeting}'"),
+    "ledger.unknown_meeting_hint": ("已发布的计划中没有会议“{meeting}”；是否应为“{hint}”？",
+                                    "no published plan has a meeting '{meeting}'; did you mean '{hint}'?"),
+    "ledger.ambiguous_meeting": ("会议“{meeting}”出现在多个已发布期间（{periods}）；请用 --month 指明",
+                                 "meeting '{meeting}' is in several published periods ({periods}); name one "
+                                 "with --month"),
+    "ledger.already_recorded": ("会议 {meeting} 的结果已于 {at} 记录，未重复记录",
+                                "the outcome of {meeting} was recorded at {at}; not recorded again"),
+    "ledger.held_or_cancelled": ("请用 --held 或 --cancelled 说明会议召开或取消（二者选一）",
+                                 "say whether the meeting was held or cancelled: --held or --cancelled (one)"),
+    "ledger.cancelled_with": ("会议取消时不能使用 {flag}（取消的会议不作决定）",
+                              "{flag} cannot go with --cancelled (a cancelled meeting decides nothing)"),
+    "ledger.item_not_on_agenda": ("议题“{item}”不在会议 {meeting} 的议程中",
+                                  "item '{item}' is not on the agenda of {meeting}"),
+    "ledger.item_not_on_agenda_hint": ("议题“{item}”不在会议 {meeting} 的议程中；是否应为“{hint}”？",
+                                       "item '{item}' is not on the agenda of {meeting}; did you mean '{hint}'?"),
+    "ledger.item_both": ("议题“{item}”不能既已决定又未决定", "item '{item}' cannot be both decided and not decided"),
+    "ledger.date_outside_period": ("日期 {day} 不在计划期间 {period} 内",
+                                   "{day} is outside the plan's period {period}"),
+    "ledger.not_yet_held": ("会议 {meeting} 定于 {day}，今天（{today}）尚未召开；召开后再记录",
+                            "{meeting} is on {day}, after today ({today}); record it once held"),
+    "ledger.followup_syntax": ("“{value}”格式应为 议题:责任单位:办结日期[:汇报间隔]，如 Y-017:finance:2024-06-28:5"
+                               "（汇报间隔以工作日计）",
+                               "'{value}' should be ITEM:UNIT:DUE[:EVERY], e.g. Y-017:finance:2024-06-28:5 "
+                               "(EVERY: working days between progress reports)"),
+    "ledger.followup_every": ("汇报间隔“{value}”应为正整数（工作日）",
+                              "report interval '{value}' should be a positive whole number of working days"),
+    "ledger.followup_not_decided": ("议题“{item}”不是会议 {meeting} 决定的事项，不能督办",
+                                    "item '{item}' was not decided by {meeting}; only a decided item is followed up"),
+    "ledger.followup_not_decided_hint": ("议题“{item}”不是会议 {meeting} 决定的事项，不能督办；是否应为“{hint}”？",
+                                         "item '{item}' was not decided by {meeting}; only a decided item is "
+                                         "followed up; did you mean '{hint}'?"),
+    "ledger.unknown_unit": ("场景中没有单位“{unit}”", "the scenario has no unit '{unit}'"),
+    "ledger.unknown_unit_hint": ("场景中没有单位“{unit}”；是否应为“{hint}”？",
+                                 "the scenario has no unit '{unit}'; did you mean '{hint}'?"),
+    "ledger.due_before_decision": ("办结日期 {due} 早于决定日期 {day}",
+                                   "due date {due} is before the decision on {day}"),
+    # Follow-ups.
+    "ledger.window_outside_calendar": ("查看范围超出日历数据（至 {last}）",
+                                       "the window runs past the calendar's data (to {last})"),
+    "ledger.close_before_decision": ("日期 {day} 早于决定日期 {decided}", "{day} is before the decision on {decided}"),
+    "ledger.unknown_followup": ("没有编号为 {id} 的督办事项", "no follow-up with id {id}"),
+    "ledger.unknown_followup_hint": ("没有编号为 {id} 的督办事项；是否应为 {hint}？",
+                                     "no follow-up with id {id}; did you mean {hint}?"),
+    "ledger.followup_closed": ("督办事项 {id} 已于 {day} 办结", "follow-up {id} was closed on {day}"),
+    # What the commands print.
+    "ledger.out.created": ("已建立台账 {path}（场景“{scenario}”）", "ledger created: {path} (scenario '{scenario}')"),
+    "ledger.out.published": ("已发布 {period} 第{revision}版：{meetings} 个会议（{at}）",
+                             "published {period} revision {revision}: {meetings} meeting(s) ({at})"),
+    "ledger.out.unchanged": ("与已发布的 {period} 第{revision}版相同，未新增版本",
+                             "identical to the published revision {revision} of {period}; nothing added"),
+    "ledger.out.recorded_held": ("已记录 {meeting}（{title}）：{day} {time} 召开，决定 {decided} 项，"
+                                 "未决定 {not_decided} 项",
+                                 "recorded {meeting} ({title}): held on {day} at {time}, {decided} item(s) "
+                                 "decided, {not_decided} not decided"),
+    "ledger.out.recorded_cancelled": ("已记录 {meeting}（{title}）：取消", "recorded {meeting} ({title}): cancelled"),
+    "ledger.out.followup_created": ("已建立督办事项 {id}：{item} 由{unit}于 {due} 前办结",
+                                    "follow-up {id}: {item} by {unit}, due {due}"),
+    "ledger.out.closed": ("督办事项 {id} 已办结（{day}）", "follow-up {id} closed ({day})"),
+    "ledger.out.reported": ("已记录督办事项 {id} 的进展汇报（{day}，累计 {reports} 次）",
+                            "progress report on follow-up {id} recorded ({day}; {reports} so far)"),
+    "ledger.out.backup": ("已备份到 {path}", "backed up to {path}"),
+    "ledger.out.export_header": ("{scenario}：场景文件的 history 与台账记录合并，共 {count} 条（截至 {last}）。\n"
+                                 "用以下内容替换场景文件中的 history: 段。",
+                                 "{scenario}: the scenario file's history merged with the ledger's record, {count} "
+                                 "event(s) (to {last}).\nReplace the scenario's history: block with what follows."),
+    # ledger status.
+    "ledger.status.title": ("{scenario} 台账 {path}（结构版本 {schema}），截至 {today}",
+                            "{scenario}: ledger {path} (schema {schema}), as of {today}"),
+    "ledger.status.periods": ("已发布计划：{periods} 个期间，{revisions} 个版本（下表为最近 {shown} 个期间）",
+                              "Published plans: {periods} period(s), {revisions} revision(s) (the latest {shown} "
+                              "below)"),
+    "ledger.status.outcomes": ("会议结果：召开 {held} 次，取消 {cancelled} 次；议题决定 {decided} 项，"
+                               "未决定 {not_decided} 项",
+                               "Outcomes: {held} meeting(s) held, {cancelled} cancelled; {decided} item(s) decided, "
+                               "{not_decided} not decided"),
+    "ledger.status.unrecorded": ("已过会期但未记录结果的会议（请用 govcal record 记录）",
+                                 "Meetings past their day with no outcome recorded (record them with govcal record)"),
+    "ledger.status.followups": ("督办事项：未办结 {open} 项（其中逾期 {overdue} 项），已办结 {closed} 项",
+                                "Follow-ups: {open} open ({overdue} overdue), {closed} closed"),
+    "ledger.col.period": ("期间", "Period"),
+    "ledger.col.revision": ("版本", "Revision"),
+    "ledger.col.revisions": ("版本数", "Revisions"),
+    "ledger.col.published_at": ("发布时间（UTC）", "Published (UTC)"),
+    "ledger.col.meetings": ("会议数", "Meetings"),
+    "ledger.col.recorded": ("已记录结果", "Recorded"),
+    "ledger.col.meeting_id": ("会议编号", "Meeting ID"),
+    # Follow-ups table.
+    "ledger.followups.title": ("督办事项（截至 {today}；{days} 个工作日内到期为临近到期）",
+                               "Follow-ups as of {today} (due soon: within {days} working days)"),
+    "ledger.col.item": ("议题", "Item"),
+    "ledger.col.unit": ("责任单位", "Owner unit"),
+    "ledger.col.decided_on": ("决定日期", "Decided"),
+    "ledger.col.due": ("办结时限", "Due"),
+    "ledger.col.days_left": ("剩余工作日", "Working days left"),
+    "ledger.col.state": ("状态", "State"),
+    "ledger.col.next_report": ("下次汇报", "Next report"),
+    "ledger.state.overdue": ("已逾期", "overdue"),
+    "ledger.state.due_soon": ("临近到期", "due soon"),
+    "ledger.state.open": ("办理中", "open"),
+    "ledger.state.closed": ("已办结", "closed"),
+    "ledger.report_late": ("{day}（未按时汇报）", "{day} (report late)"),
+    # Planning with the ledger.
+    "ledger.plan.unrecorded": ("注意：{meeting}（{title}，{day}）已发布但未记录结果，未视为已召开，其议题仍待审议；"
+                               "请用 govcal record 记录",
+                               "note: {meeting} ({title}, {day}) was published but has no outcome recorded; it is "
+                               "not assumed held and its items stay pending; record it with govcal record"),
+    "ledger.plan.on_record": ("依据台账：场景历史之外另有 {events} 条已记录的历史",
+                              "with the ledger: {events} recorded history event(s) beyond the scenario's"),
+    "ledger.plan.revision": ("{period} 已发布第{published}版；本计划将是第{revision}版，变更 {changes} 处",
+                             "{period} has revision {published} published; this plan would be revision {revision}, "
+                             "with {changes} change(s)"),
+    # Changes of a re-plan.
+    "ledger.changes.title": ("相对已发布第{revision}版的变更", "Changes against published revision {revision}"),
+    "ledger.changes.none": ("与已发布版本相比没有变更", "no change against the published revision"),
+    "ledger.col.change": ("变更", "Change"),
+    "ledger.col.before": ("原安排", "Before"),
+    "ledger.col.after": ("新安排", "After"),
+    "ledger.col.notify": ("需通知", "Tell"),
+    "ledger.change.moved": ("改期", "moved"),
+    "ledger.change.room": ("更换会议室", "room changed"),
+    "ledger.change.attendees": ("出席人员变化", "attendees changed"),
+    "ledger.change.items": ("议题变化", "items changed"),
+    "ledger.change.added": ("新增", "added"),
+    "ledger.change.dropped": ("取消", "dropped"),
+    "ledger.change.removed": ("减少：{names}", "removed: {names}"),
+    "ledger.change.added_parties": ("增加：{names}", "added: {names}"),
+    # check and its scenario.
+    "ledger.check.not_default": ("计划是依据场景“{scenario}”（SHA-256 {sha}…）制作的，不是内置默认场景；"
+                                 "请用 --scenario 指定该场景文件",
+                                 "the plan was made from scenario '{scenario}' (SHA-256 {sha}…), not the embedded "
+                                 "default; give that scenario's file with --scenario"),
+    "ledger.check.mismatch": ("计划依据的是场景“{plan_scenario}”（SHA-256 {plan_sha}…），而 {file} 是“{scenario}”"
+                              "（{file_sha}…）：场景不同，或场景文件在规划后已修改；未检查",
+                              "the plan was made from scenario '{plan_scenario}' (SHA-256 {plan_sha}…), but {file} "
+                              "is '{scenario}' ({file_sha}…): another scenario, or the file changed after planning; "
+                              "not checked"),
+    "ledger.check.no_hash": ("注意：计划未注明场景文件的 SHA-256（手工编写或旧版 govcal 生成），按 {file} 检查",
+                             "note: the plan does not name its scenario file's SHA-256 (hand-made or from an older "
+                             "govcal); checked against {file}"),
+    "ledger.check.revision": ("检查台账中 {period} 第{revision}版（{at} 发布）",
+                              "checking revision {revision} of {period} (published {at}) from the ledger"),
+    # Exports of a ledger's plans.
+    "ui.sheet.followups": ("督办清单", "Follow-ups"),
+    "ui.sheet.changes": ("变更清单", "Changes"),
+    "ui.followup.overdue": ("已逾期", "Overdue"),
+    "ui.followup.this_period": ("本期到期", "Due this period"),
+    "ui.followup.later": ("未到期", "Not yet due"),
+    "ui.changed": ("【已变更：{what}】", "[changed: {what}]"),
+})
+
+# Commitments and who attends them (Art. 49), the stacked terminal view, the month picture's legend,
+# and the meeting notice (会议通知, govcal.exports.notice).
+register({
+    "ui.commitment.stand_in": ("委托{name}参加（{basis}）", "{name} (commissioned to attend, {basis})"),
+    "ui.role.stand_in": ("受委托出席（{basis}）", "Stands in ({basis})"),
+    "ui.section.commitments": ("固定活动", "Fixed commitments"),
+    "ui.col.activity": ("活动", "Activity"),
+    "ui.field": ("{label}：", "{label}: "),
+    "ui.items_in_order": ("议题（按上会顺序）", "Agenda items in running order"),
+    "ui.ics.attendees": ("出席：{names}", "Attending: {names}"),
+    "ui.legend.commitment": ("固定活动", "Fixed commitment"),
+    "ui.legend.rest": ("休息日", "Rest day"),
+    # The notice. Layout words first, then the body in reading order.
+    "ui.notice.number": ("〔{year}〕　　号", "Ref. [{year}] No.     "),
+    "ui.notice.title": ("关于召开{title}的通知", "Notice of the meeting: {title}"),
+    "ui.notice.addressees": ("县人民政府各位领导，各有关单位：",
+                             "To the leaders of the county government and the units concerned:"),
+    "ui.notice.opening": ("定于{date}召开{title}。现将有关事项通知如下：",
+                          "{title} will be held on {date}. The arrangements are as follows:"),
+    "ui.notice.heading": ("{number}、{label}", "{number}. {label}"),
+    "ui.notice.sub_heading": ("（{number}）", "({number}) "),
+    "ui.notice.full_date": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
+    "ui.notice.date_weekday": ("{date}（{weekday}）", "{weekday}, {date}"),
+    "ui.notice.when": ("{date}{time}", "{date}, {time}"),
+    "ui.notice.time": ("会议时间", "Time"),
+    "ui.notice.place": ("会议地点", "Place"),
+    "ui.notice.presider": ("主持人", "Presiding"),
+    "ui.notice.leaders": ("出席人员", "Attending leaders"),
+    "ui.notice.units": ("列席单位", "Units asked to attend"),
+    "ui.notice.units.plenary": ("参会单位", "Member units attending"),
+    "ui.notice.items": ("会议议题", "Agenda"),
+    "ui.notice.subject": ("会议内容", "Subject"),
+    "ui.notice.requirements": ("有关要求", "Requirements"),
+    "ui.notice.col.item": ("议题", "Item"),
+    "ui.notice.col.unit": ("汇报单位", "Reporting unit"),
+    "ui.notice.col.attending": ("列席单位", "Units attending the item"),
+    "ui.notice.col.minutes": ("时长（分钟）", "Minutes"),
+    "ui.notice.no_items.standing": (
+        "本次会议依照{basis}关于常务会议每月召开一至两次的规定召开，暂无上会议题。",
+        "This meeting is held because standing meetings take place at least once a month ({basis}); "
+        "no agenda items are scheduled for it."),
+    "ui.notice.no_items.plenary": (
+        "本次会议依照{basis}关于全体会议每年召开一至两次的规定召开，暂无上会议题。",
+        "This meeting is held because plenary meetings take place at least once a year ({basis}); "
+        "no agenda items are scheduled for it."),
+    "ui.notice.materials": (
+        "请各议题汇报单位于{deadline}前将议题材料报送县人民政府办公室，由县人民政府办公室于会前送达与会人员（{basis}）。",
+        "Reporting units send their materials to the General Office by {deadline}, so that the office can "
+        "deliver them to the participants before the meeting ({basis})."),
+    "ui.notice.materials.head_office": (
+        "请有关单位会前研究提出明确可行的方案或建议，于{deadline}前将材料报送县人民政府办公室（{basis}）。",
+        "The units concerned prepare clear and workable proposals before the meeting and send their "
+        "materials to the General Office by {deadline} ({basis})."),
+    "ui.notice.leave": (
+        "各单位行政主要负责同志须亲自出席；因故不能出席的，须向会议主持人或县人民政府办公室书面请假，"
+        "经批准同意，可指定副职参加。县人民政府领导同志不能出席的，向县长请假（{basis}）。",
+        "The head of each unit attends in person. A head who cannot attend asks the presiding leader or the "
+        "General Office for leave in writing and, once it is granted, may send a deputy. A county government "
+        "leader who cannot attend asks the county head for leave ({basis})."),
+    "ui.notice.staff": (
+        "除议题主要汇报单位负责人可带一名工作人员外，其他单位与会人员不得带工作人员（{basis}）。",
+        "Only the head of an item's main reporting unit may bring one staff member; other participants "
+        "bring no staff ({basis})."),
+    "ui.notice.issuer": ("县人民政府办公室", "General Office of the County People's Government"),
+    "ui.notice.none": ("无", "None"),
+})

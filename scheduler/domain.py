@@ -47,9 +47,6 @@ class Leader:
     domain: str | None = None
     email: str | None = None  # for calendar invitations (ICS); optional
 
-    def label(self) -> str:
-        """The title with the portfolio, which tells deputies apart: 副县长（农业农村）."""
-        return f"{self.title}（{self.domain}）" if self.domain else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,9 +273,12 @@ class Scenario:
         return frozenset(x.id for x in self.units)
 
     def name_of(self, party_id: str) -> str:
-        """A person-readable name for a leader or unit id (the id itself if unknown)."""
+        """A person-readable name for a leader or unit id (the id itself if unknown); leaders who share a
+        title (two 副县长) get their portfolio, 副县长（农业农村）, so every name tells one person."""
         for leader in self.leaders:
             if leader.id == party_id:
+                if sum(other.title == leader.title for other in self.leaders) > 1:
+                    return f"{leader.title}（{leader.domain or leader.id}）"
                 return leader.title
         for unit in self.units:
             if unit.id == party_id:

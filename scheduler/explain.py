@@ -1,79 +1,76 @@
 """Explanations a clerk understands: why no plan exists, why an item waits, why a request is refused.
 
-Infeasibility is explained in two steps. `precheck` looks for the common, precise causes before
-any solving (e.g. the county head and the executive deputy both away all month -> Art. 6, 42).
-If the solver still proves the period infeasible, `from_assumptions` maps the assumption literals
-of `solver.SufficientAssumptionsForInfeasibility()` back to their rule families and articles.
-Deferrals and rejections are explained against the finished plan, most specific cause first.
+Infeasibility is explained in two steps. `precheck` finds the common, precise causes before any
+solving (the county head and the executive deputy both away all month -> Art. 6, 42; neither a
+deputy nor the office director free for a congress meeting -> Art. 49). If the solver still proves
+the period infeasible, `from_assumptions` maps the assumption literals it found sufficient back to
+their rules and articles. Deferrals and rejections are explained against the finished plan, most
+specific cause first. Every explanation is data (`Message` + rule ids); views render it.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from scheduler.i18n import Lang
-from scheduler.model.data import ItemInfo, PlanningData
-from scheduler.period import history_count
-from scheduler.plan import Conflict, Deferral, Message, Plan, PlannedMeeting, Rejection
+from scheduler.instance import Instance, ItemInfo, county_wide_held
+from scheduler.plan import Conflict, Deferral, Message, PlannedMeeting, Rejection
 from scheduler.rules import articles_of
 
 
-def _conflict(rule_ids: tuple[str, ...], key: str, lang: Lang, **params: object) -> Conflict:
-    return Conflict(rule_ids[0], articles_of(rule_ids), Message.of(key, **params))
+def _conflict(rule_ids: tuple[str, ...], key: str, **args: object) -> Conflict:
+    return Conflict(rule_ids[0], articles_of(rule_ids), Message.of(key, **args))
 
 
-def _month_label(group: str, lang: Lang) -> Message:
+def _month(group: str) -> Message:
     year, month = group.split("-")
     return Message.of("fmt.month", year=int(year), month=int(month))
 
 
-def precheck(data: PlanningData, lang: Lang = "zh") -> list[Conflict]:
-    """Lower bounds that no plan can meet, with the precise reason (no solver needed)."""
+def precheck(instance: Instance) -> list[Conflict]:
+    """Lower bounds and attendances that no plan can meet, with the precise reason (no solver needed)."""
     conflicts: list[Conflict] = []
-    standing_low = data.scenario.policy.standing_per_month[0]
-    if data.justice is None and standing_low > 0 and any(data.period.covers_month(*m) for m in data.period.months()):
-        conflicts.append(_conflict(("justice_attends",), "conflict.justice", lang))
-    for group, (lower, indices) in data.standing_groups.items():
-        options = data.slots[indices[0]].options if indices else []
+    standing_low = instance.policy.standing_per_month[0]
+    if instance.justice is None and standing_low > 0 and any(instance.period.covers_month(*m)
+                                                             for m in instance.period.months()):
+        conflicts.append(_conflict(("justice_attends",), "conflict.justice"))
+    for group, (lower, indices) in instance.standing_groups.items():
+        options = instance.slots[indices[0]].options if indices else []
         if lower <= len({o.day for o in options}):
             continue
-        if not _presider_free_somewhere(data, group):
-            conflicts.append(_conflict(("presider", "standing_count"), "conflict.presider", lang,
-                                       month=_month_label(group, lang), need=lower))
+        if not _presider_free_somewhere(instance, group):
+            conflicts.append(_conflict(("presider", "standing_count"), "conflict.presider", month=_month(group),
+                                       need=lower))
         else:
-            conflicts.append(_conflict(("standing_count",), "conflict.standing_count", lang,
-                                       month=_month_label(group, lang), need=lower))
-    for group, (lower, indices) in data.plenary_groups.items():
-        options = data.slots[indices[0]].options if indices else []
+            conflicts.append(_conflict(("standing_count",), "conflict.standing_count", month=_month(group),
+                                       need=lower))
+    for group, (lower, indices) in instance.plenary_groups.items():
+        options = instance.slots[indices[0]].options if indices else []
         if lower > len({o.day for o in options}):
-            conflicts.append(_conflict(("plenary_count", "presider"), "conflict.plenary_count", lang,
-                                       year=group, need=lower))
-    for window in data.windows:
-        own = data.study_slot.get(window.key)
-        if own is None or data.slots[own].options:
+            conflicts.append(_conflict(("plenary_count", "presider"), "conflict.plenary_count", year=group, need=lower))
+    for window in instance.windows:
+        own = instance.study_slot.get(window.key)
+        if own is None or instance.slots[own].options:
             continue
         if not any(slot.kind == "study" and slot.request is not None and any(
-                window.first <= o.day <= window.last for o in slot.options) for slot in data.slots):
-            conflicts.append(_conflict(("study_every", "presider"), "conflict.study", lang,
-                                       first=window.first, last=window.last))
-    for npc in data.npc_days:
-        if not npc.free_deputies:
-            conflicts.append(_conflict(("deputy_free",), "conflict.deputy_free", lang, date=npc.day,
-                                       commitment=npc.commitment_id))
+                window.first <= o.day <= window.last for o in slot.options) for slot in instance.slots):
+            conflicts.append(_conflict(("study_every", "presider"), "conflict.study", first=window.first,
+                                       last=window.last))
+    for congress in instance.congress:
+        if not congress.candidates:
+            conflicts.append(_conflict(("congress_attendance",), "conflict.congress", date=congress.day,
+                                       commitment=congress.commitment))
     return conflicts
 
 
-def _presider_free_somewhere(data: PlanningData, group: str) -> bool:
+def _presider_free_somewhere(instance: Instance, group: str) -> bool:
     """Whether the head or the executive deputy is free for a standing meeting on some day of the month."""
-    head = data.scenario.county_head.id
-    executive = data.scenario.executive_deputy
-    candidates = {head, executive.id} if executive else {head}
-    minutes = data.policy.standing_minutes
-    for day in data.days:
+    candidates = {instance.head, instance.executive} - {None}
+    minutes = instance.policy.standing_minutes
+    for day in instance.days:
         if f"{day.year:04d}-{day.month:02d}" != group:
             continue
-        for start in data.calendar.start_times(minutes):
-            if candidates & data.free_leaders(day, start, start + minutes):
+        for start in instance.calendar.start_times(minutes):
+            if candidates & instance.free_leaders(day, start, start + minutes):
                 return True
     return False
 
@@ -82,131 +79,134 @@ _ASSUMPTION_KEYS = {
     "standing_count": ("conflict.standing_count", ("standing_count", "presider", "no_double_booking")),
     "plenary_count": ("conflict.plenary_count", ("plenary_count", "presider", "no_double_booking")),
     "study_every": ("conflict.study", ("study_every", "presider", "no_double_booking")),
-    "deputy_free": ("conflict.deputy_free", ("deputy_free", "no_double_booking")),
+    "congress": ("conflict.congress_busy", ("congress_attendance", "no_double_booking")),
 }
 
 
-def from_assumptions(data: PlanningData, groups: list[tuple[str, str]], lang: Lang = "zh") -> list[Conflict]:
+def from_assumptions(instance: Instance, groups: list[tuple[str, str]]) -> list[Conflict]:
     """Conflicts for the (rule family, group) assumptions the solver found sufficient for infeasibility."""
     conflicts: list[Conflict] = []
     for rule_id, group in groups:
         key, rule_ids = _ASSUMPTION_KEYS[rule_id]
+        args: dict[str, object]
         if rule_id == "standing_count":
-            params = {"month": _month_label(group, lang), "need": data.standing_groups[group][0]}
+            args = {"month": _month(group), "need": instance.standing_groups[group][0]}
         elif rule_id == "plenary_count":
-            params = {"year": group, "need": data.plenary_groups[group][0]}
+            args = {"year": group, "need": instance.plenary_groups[group][0]}
         elif rule_id == "study_every":
-            window = next(w for w in data.windows if w.key == group)
-            params = {"first": window.first, "last": window.last}
+            window = next(w for w in instance.windows if w.key == group)
+            args = {"first": window.first, "last": window.last}
         else:
-            npc = next(n for n in data.npc_days if n.commitment_id == group)
-            params = {"date": npc.day, "commitment": npc.commitment_id}
-        conflicts.append(_conflict(rule_ids, key, lang, **params))
+            congress = next(c for c in instance.congress if c.commitment == group)
+            args = {"date": congress.day, "commitment": congress.commitment}
+        conflicts.append(_conflict(rule_ids, key, **args))
     return conflicts
 
 
-# ----- deferrals and rejections --------------------------------------------------------------------
-
-_BLOCKER_RULES = {
-    "defer.consensus": ("item_consensus",),
-    "defer.no_thematic": ("item_ready",),
-    "defer.thematic_later": ("item_ready",),
-    "defer.not_ready": ("item_ready",),
-}
+# ----- deferrals and rejections ------------------------------------------------------------------------
 
 
-def deferral(data: PlanningData, info: ItemInfo, plan: Plan, lang: Lang = "zh") -> Deferral:
-    """Why a pending item is not on any agenda of `plan`, most specific cause first (Art. 43, 41/42)."""
+def deferral(instance: Instance, info: ItemInfo, meetings: tuple[PlannedMeeting, ...]) -> Deferral:
+    """Why a pending item is not on any agenda, most specific cause first (Art. 43; 41/42 for the count)."""
     item = info.item
     count_rule = "standing_count" if item.body == "standing" else "plenary_count"
-    body = Message.of(f"kind.{item.body}")
-    params: dict[str, object] = {"body": body}
+    args: dict[str, object] = {"body": Message.of(f"kind.{item.body}")}
+    rule_ids: tuple[str, ...]
     if info.blocker is not None:
-        key, rule_ids = info.blocker, _BLOCKER_RULES[info.blocker]
-        params["lead"] = data.policy.materials_lead_working_days
-    elif not any(slot.kind == item.body for slot in data.slots):
+        key, rule_ids = info.blocker.key, info.blocker.rule_ids
+        args["lead"] = instance.policy.materials_lead_working_days
+        if info.blocker.request is not None:
+            args["request"] = _request_label(instance, info.blocker.request)
+    elif not any(slot.kind == item.body and slot.options for slot in instance.slots):
         key, rule_ids = "defer.no_meeting", (count_rule,)
-    elif _supervisor_missing(data, info, plan):
+    elif _supervisor_missing(instance, info, meetings):
         key, rule_ids = "defer.supervisor_away", ("item_supervisor",)
-        params["leader"] = data.scenario.name_of(item.supervisor)
-    elif not _held_after_ready(info, plan):
-        key, rule_ids = "defer.after_last_meeting", ("item_ready", count_rule)
-    elif info.thematic is not None and not _thematic_in_time(data, info, plan):
+        args["leader"] = instance.scenario.name_of(item.supervisor)
+    elif info.thematic is not None and not _thematic_in_time(instance, info, meetings):
         key, rule_ids = "defer.thematic_unplaced", ("item_ready", "request_window")
-        params["request"] = info.thematic
+        args["request"] = _request_label(instance, info.thematic)
+    elif not _held_after_ready(info, meetings):
+        key, rule_ids = "defer.after_last_meeting", ("item_ready", count_rule)
     else:
         key, rule_ids = "defer.full", (count_rule,)
-    return Deferral(item.id, Message.of(key, **params), articles_of(rule_ids), rule_ids)
+    return Deferral(item.id, Message.of(key, **args), articles_of(rule_ids), rule_ids)
 
 
-def _held_after_ready(info: ItemInfo, plan: Plan) -> list[PlannedMeeting]:
-    """The plan's meetings of the item's body on or after its ready day."""
-    return [m for m in plan.meetings if m.kind == info.item.body and m.date >= info.ready]
+def _request_label(instance: Instance, request_id: str) -> str:
+    request = next((r for r in instance.scenario.meeting_requests if r.id == request_id), None)
+    return f"{request_id}（{request.title}）" if request is not None else request_id
 
 
-def _supervisor_missing(data: PlanningData, info: ItemInfo, plan: Plan) -> bool:
+def _held_after_ready(info: ItemInfo, meetings: tuple[PlannedMeeting, ...]) -> list[PlannedMeeting]:
+    """The plan's meetings that hear items of the item's body on or after its ready day."""
+    return [m for m in meetings if m.kind == info.item.body and info.ready is not None and m.date >= info.ready]
+
+
+def _supervisor_missing(instance: Instance, info: ItemInfo, meetings: tuple[PlannedMeeting, ...]) -> bool:
     """Whether the supervising leader is what kept the item off every agenda (Art. 43): absent from each
     held meeting of its body once it is ready, or, when none is held then, free for none of the times
-    such a meeting could have been held (an option lists a leader only when free, Art. 61). Meetings
-    that all came before the item was ready are not the supervisor's doing."""
-    held = _held_after_ready(info, plan)
+    such a meeting could have been held. Meetings all before the item was ready are not the supervisor's doing."""
+    held = _held_after_ready(info, meetings)
     if held:
         return all(info.item.supervisor not in m.attendees for m in held)
-    later = [o for slot in data.slots if slot.kind == info.item.body for o in slot.options if o.day >= info.ready]
+    later = [o for slot in instance.slots if slot.kind == info.item.body for o in slot.options
+             if info.ready is not None and o.day >= info.ready]
     return bool(later) and all(info.item.supervisor not in o.leaders for o in later)
 
 
-def _thematic_in_time(data: PlanningData, info: ItemInfo, plan: Plan) -> bool:
-    thematic = next((m for m in plan.meetings if m.request == info.thematic), None)
+def _thematic_in_time(instance: Instance, info: ItemInfo, meetings: tuple[PlannedMeeting, ...]) -> bool:
+    thematic = next((m for m in meetings if m.request == info.thematic), None)
     if thematic is None:
         return False
-    lead = data.policy.materials_lead_working_days
-    return any(m.kind == info.item.body and data.workday(m.date) >= data.workday(thematic.date) + lead
-               for m in plan.meetings)
+    lead = instance.policy.materials_lead_working_days
+    return any(m.kind == info.item.body and instance.workday(m.date) >= instance.workday(thematic.date) + lead
+               for m in meetings)
 
 
-def rejection(data: PlanningData, slot_index: int, plan: Plan, lang: Lang = "zh") -> Rejection:
-    """Why a meeting request is not placed: Art. 47 limit, nobody free together, no room, or no time left."""
-    slot = data.slots[slot_index]
+def rejection(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...]) -> Rejection:
+    """Why a meeting request is not placed: Art. 47's yearly limit, the head unable to hold his office
+    meeting (Art. 46), nobody required free together, no room, or no time left."""
+    slot = instance.slots[s]
     request = slot.request
     assert request is not None
-    params: dict[str, object] = {}
-    start, end = max(request.earliest, data.period.start), min(request.latest, data.period.end)
-    days = [d for d in data.days if start <= d <= end]
-    if request.kind == "county_wide" and _county_wide_full(data, request.unit or request.convener, days, plan):
-        unit = request.unit or request.convener
+    args: dict[str, object] = {}
+    start, end = max(request.earliest, instance.period.start), min(request.latest, instance.period.end)
+    days = [d for d in instance.days if start <= d <= end]
+    unit = request.unit or request.convener
+    rule_ids: tuple[str, ...]
+    if request.kind == "county_wide" and _county_wide_full(instance, unit, days, meetings):
         key, rule_ids = "reject.county_wide_limit", ("county_wide_limit",)
-        params = {"unit": data.scenario.name_of(unit), "year": days[0].year if days else start.year,
-                  "limit": data.policy.county_wide_per_unit_per_year}
+        args = {"unit": instance.scenario.name_of(unit), "year": days[0].year if days else start.year,
+                "limit": instance.policy.county_wide_per_unit_per_year}
     elif not days:
         key, rule_ids = "reject.outside", ("request_window",)
-    elif not slot.options and not _required_free_together(data, slot_index, days):
+    elif request.kind == "county_head_office" and not _free_in_window(instance, (instance.head,), request.minutes,
+                                                                         days):
+        key, rule_ids = "reject.head_away", ("head_office",)
+    elif not slot.options and not _free_in_window(instance, instance.request_parties(request)[0], request.minutes,
+                                                  days):
         key, rule_ids = "reject.unavailable", ("request_window", "no_double_booking")
     elif not slot.options:
         key, rule_ids = "reject.no_room", ("room",)
     else:
         key, rule_ids = "reject.busy", ("request_window", "no_double_booking")
-    return Rejection(request.id, Message.of(key, **params), articles_of(rule_ids),
-                     rule_ids)
+    return Rejection(request.id, Message.of(key, **args), articles_of(rule_ids), rule_ids)
 
 
-def _county_wide_full(data: PlanningData, unit: str, days: list[date], plan: Plan) -> bool:
-    limit = data.policy.county_wide_per_unit_per_year
+def _county_wide_full(instance: Instance, unit: str, days: list[date], meetings: tuple[PlannedMeeting, ...]) -> bool:
+    limit = instance.policy.county_wide_per_unit_per_year
+    unit_of = {r.id: r.unit or r.convener for r in instance.scenario.meeting_requests}
     for year in sorted({d.year for d in days}):
-        held = history_count(data.scenario, "county_wide", date(year, 1, 1), date(year, 12, 31), unit)
-        placed = sum(1 for m in plan.meetings if m.kind == "county_wide" and m.date.year == year and m.request and
-                     (data.scenario.request(m.request).unit or data.scenario.request(m.request).convener) == unit)
-        if held + placed < limit:
+        placed = sum(1 for m in meetings if m.kind == "county_wide" and m.date.year == year and
+                     unit_of.get(m.request or "") == unit)
+        if county_wide_held(instance.scenario, unit, year) + placed < limit:
             return False
     return True
 
 
-def _required_free_together(data: PlanningData, slot_index: int, days: list[date]) -> bool:
-    slot = data.slots[slot_index]
-    assert slot.request is not None
-    required, _, _ = data.request_parties(slot.request)
+def _free_in_window(instance: Instance, required: tuple[str, ...], minutes: int, days: list[date]) -> bool:
     for day in days:
-        for start in data.calendar.start_times(slot.minutes):
-            if set(required) <= data.free_leaders(day, start, start + slot.minutes):
+        for start in instance.calendar.start_times(minutes):
+            if set(required) <= instance.free_leaders(day, start, start + minutes):
                 return True
     return False

@@ -134,8 +134,10 @@ STUDY_THEMES = ("习近平新时代中国特色社会主义思想", "铸牢中�
 # Each leader's chance of one absence in a month; the office director travels least.
 ABSENCE_RATE = {"county_head": 0.45, "executive_deputy": 0.4, "deputy": 0.5, "office_director": 0.25}
 ABSENCE_NOTES = {
+    "visit": ("随团出访",),
     "trip": ("赴州开会", "赴自治区汇报工作", "赴援疆省市对接"),
-    "study": ("参加州委党校培训", "参加自治区专题研修班"),
+    "study": ("参加州委党校学习", "参加自治区专题研修班"),
+    "training": ("参加干部网络培训", "参加自治区专题培训"),
     "leave": ("休年假", "事假"),
     "other": ("下乡调研", "陪同上级检查"),
 }
@@ -147,6 +149,10 @@ SHARE_ATTENDING = 0.3
 # After an item arrives, the last share of a month's working days is too late for a thematic meeting.
 EARLY_SHARE_OF_MONTH = 0.6
 REQUEST_CYCLE = ("thematic", "county_wide", "thematic", "county_head_office")
+SHARE_AD_HOC_STANDING = 0.15  # a month's chance of an ad hoc standing meeting (Art. 42 如有需要可临时召开)
+SHARE_UNIT_CONVENES = 0.8  # a county-wide meeting convened by its unit, not its supervising leader (Art. 47)
+SHARE_PRESTUDY_HELD = 0.5  # the first pre-study meeting recorded as already held (history kind held)
+SHARE_CONGRESS_STAND_IN = 0.3  # a congress meeting on a day every deputy is away: the office director stands in
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +313,7 @@ class _Builder:
     def _absence(self, who: str, month: _Month, taken: set[date]) -> dict[str, Any] | None:
         """One absence of 1-5 working days or half a day in `month`, avoiding the days in `taken`."""
         rng = self.rng
-        kind = _weighted(rng, {"trip": 50, "study": 20, "leave": 20, "other": 10})
+        kind = _weighted(rng, {"visit": 3, "trip": 45, "study": 12, "training": 10, "leave": 20, "other": 10})
         half = rng.random() < 0.25 and kind in ("leave", "other")
         length = 1 if half else rng.randint(1, 5)
         for _attempt in range(4):
@@ -371,6 +377,24 @@ class _Builder:
         # The generated months start in `year`, so the calendar covers its January.
         january = self.calendar.working_days(date(self.params.year, 1, 1), date(self.params.year, 1, 31))
         return [{"kind": "county_wide", "unit": self.history_unit(), "date": _iso(january[2])}]
+
+    def held_prestudy(self, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Now and then the first pre-study meeting is recorded as already held (Art. 43: its items are
+        then ready without it being planned)."""
+        first = next((r for r in requests if r["kind"] == "thematic" and r.get("for_items")), None)
+        if first is None or self.rng.random() >= SHARE_PRESTUDY_HELD:
+            return []
+        return [{"kind": "held", "request": first["id"], "date": first["earliest"]}]
+
+    def congress_stand_ins(self, commitments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Now and then every deputy is away on a congress meeting's day, so the office director stands
+        in (Art. 49: 特殊情况下，可委托政府办公室主任参加)."""
+        absences = []
+        for commitment in commitments:
+            if commitment["kind"] == "npc_standing_committee" and self.rng.random() < SHARE_CONGRESS_STAND_IN:
+                absences += [{"who": who, "from": commitment["date"], "to": commitment["date"], "kind": "trip",
+                              "note": "赴州参加会议"} for who in ["exec", *self.deputies]]
+        return absences
 
     # ----- agenda ----------------------------------------------------------------------------
     def _next_item_id(self) -> str:
@@ -508,10 +532,19 @@ class _Builder:
         others = [u["id"] for u in self.units if u["id"] != unit_id]
         invited = rng.sample(others, min(len(others), rng.randint(10, 15)))
         earliest, latest = self._window(rng.choice(month.days[: max(1, len(month.days) // 2)]), 5, 20)
+        # Mostly the unit's own meeting; now and then its supervising leader convenes and attends it.
+        convener = unit_id if rng.random() < SHARE_UNIT_CONVENES else supervisor
+        required = [unit_id, *invited] if convener == unit_id else [supervisor, unit_id, *invited]
         return {"id": self._next_request_id(), "kind": "county_wide",
-                "title": f"全县{rng.choice(self.topics[unit_id])}工作会议", "convener": supervisor,
-                "unit": unit_id, "required": [supervisor, unit_id, *invited], "minutes": rng.choice((90, 120)),
+                "title": f"全县{rng.choice(self.topics[unit_id])}工作会议", "convener": convener,
+                "unit": unit_id, "required": required, "minutes": rng.choice((90, 120)),
                 "earliest": earliest, "latest": latest}
+
+    def _ad_hoc_standing(self, month: _Month) -> dict[str, Any]:
+        """An ad hoc standing meeting the head calls (Art. 42), beyond the month's count."""
+        earliest, latest = self._window(self.rng.choice(month.days), 2, 5)
+        return {"id": self._next_request_id(), "kind": "standing", "title": "县政府临时常务会议",
+                "convener": "head", "required": ["head"], "minutes": 90, "earliest": earliest, "latest": latest}
 
     def _head_office(self, month: _Month) -> dict[str, Any]:
         """A county head office meeting (Art. 46) on one unit's matters."""
@@ -537,6 +570,8 @@ class _Builder:
             if per_month and (position == 0 or (month.month - 1) % every == 0):
                 kinds.append("study")
             kinds.extend(REQUEST_CYCLE[i % len(REQUEST_CYCLE)] for i in range(per_month - len(kinds)))
+            if kinds and kinds[-1] != "study" and self.rng.random() < SHARE_AD_HOC_STANDING:
+                kinds[-1] = "standing"
             thematic_slots = kinds.count("thematic")
             to_study = round(SHARE_NOT_PRE_STUDIED * len(month.items))
             quota = -(-to_study // thematic_slots) if thematic_slots else 0
@@ -547,6 +582,8 @@ class _Builder:
                     requests.append(self._thematic(month, quota))
                 elif kind == "county_wide":
                     requests.append(self._county_wide(month, requested_county_wide))
+                elif kind == "standing":
+                    requests.append(self._ad_hoc_standing(month))
                 else:
                     requests.append(self._head_office(month))
         return requests
@@ -560,6 +597,8 @@ class _Builder:
         history = self.build_history()
         agenda = self.build_agenda()
         requests = self.build_requests()
+        history += self.held_prestudy(requests)
+        absences += self.congress_stand_ins(commitments)
         return {
             "version": 1,
             "name": f"生成场景 seed={self.params.seed}",
@@ -625,3 +664,74 @@ def generate_scenario(*, leaders: int = 12, units: int = 30, items_per_month: in
 
     params = GeneratorParams(leaders, units, items_per_month, months, seed, year, start_month, requests_per_month)
     return scenario_from_mapping(generate_scenario_mapping(**asdict(params)), f"<generated seed={seed}>")
+
+
+# ----- a meeting-heavy week ---------------------------------------------------------------------------
+
+
+def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests: int = 24, seed: int = 0,
+                                  year: int = 2024, week: int = 20) -> dict[str, Any]:
+    """A week of requested meetings among `people` leaders in `rooms` rooms, with tight windows and no
+    agenda items: the shape of the public meeting-scheduling benchmarks (many meetings, few rooms,
+    overlapping attendees), for the planner's "every placeable request placed" promise.
+
+    Thematic meetings are convened by a deputy (Art. 46) with 3-7 other leaders required and up to 3
+    preferred, county head office meetings by the head; each lasts 30-120 minutes inside a window of
+    1-2 working days of ISO week `week`. No standing, plenary or study meeting is due in a week.
+    """
+    if people < 4:
+        raise ValueError(f"people must be at least 4 (head, executive deputy, a deputy, office director), got {people}")
+    if rooms < 1 or requests < 0:
+        raise ValueError(f"rooms must be at least 1 and requests 0 or more, got {rooms} and {requests}")
+    rng = random.Random(seed)
+    spec = CalendarSpec(region="CN", office_hours=OFFICE_HOURS, grain_minutes=GRAIN_MINUTES)
+    calendar = WorkCalendar(spec, year, year)
+    monday = date.fromisocalendar(year, week, 1)
+    days = calendar.working_days(monday, date.fromordinal(monday.toordinal() + 6))
+    if not days:
+        raise ValueError(f"ISO week {week} of {year} has no working day")
+    leaders = [{"id": "head", "title": "县长", "role": "county_head"},
+               {"id": "exec", "title": "常务副县长", "role": "executive_deputy"}]
+    for index in range(people - 3):
+        slug, domain = DEPUTY_DOMAINS[index % len(DEPUTY_DOMAINS)]
+        round_ = index // len(DEPUTY_DOMAINS)
+        leaders.append({"id": f"dep-{slug}" + (f"-{round_ + 1}" if round_ else ""), "title": "副县长",
+                        "role": "deputy", "domain": domain + (f"（协管{round_}）" if round_ else "")})
+    leaders.append({"id": "office", "title": "政府办公室主任", "role": "office_director"})
+    conveners = [x["id"] for x in leaders if x["role"] in ("executive_deputy", "deputy")]
+    everyone = [x["id"] for x in leaders]
+    capacities = [8, 12, 20, 30, 50][:rooms] + [20] * max(0, rooms - 5)
+    meeting_requests = []
+    for number in range(1, requests + 1):
+        head_office = rng.random() < 0.2
+        convener = "head" if head_office else rng.choice(conveners)
+        others = [x for x in everyone if x != convener]
+        required = [convener, *rng.sample(others, rng.randint(3, 7))]
+        rest = [x for x in others if x not in required]
+        preferred = rng.sample(rest, min(len(rest), rng.randint(0, 3)))
+        first = rng.randrange(len(days))
+        last = min(len(days) - 1, first + rng.randint(0, 1))
+        meeting_requests.append({
+            "id": f"W-{number:03d}", "kind": "county_head_office" if head_office else "thematic",
+            "title": f"{'县长办公会议' if head_office else '专题会议'}（第{number}项）", "convener": convener,
+            "required": required, "preferred": preferred, "minutes": rng.choice((30, 45, 60, 90, 120)),
+            "earliest": days[first].isoformat(), "latest": days[last].isoformat()})
+    return {
+        "version": 1, "name": f"会议密集周 seed={seed}",
+        "calendar": {"region": "CN", "local_holidays": [],
+                     "office_hours": [[fmt_minutes(a), fmt_minutes(b)] for a, b in OFFICE_HOURS],
+                     "grain_minutes": GRAIN_MINUTES},
+        "rooms": [{"id": f"r{k + 1}", "name": f"第{k + 1}会议室", "capacity": c} for k, c in enumerate(capacities)],
+        "leaders": leaders,
+        "units": [{"id": "justice", "name": "县司法局", "kind": "department", "supervisor": "exec"}],
+        "policy": {**policy_mapping(Policy()), "study_every_months": 0},
+        "meeting_requests": meeting_requests,
+        "flow": {},
+    }
+
+
+def generate_meeting_week(**arguments: Any) -> Scenario:
+    """`generate_meeting_week_mapping`, loaded through `scheduler.scenario` like any file."""
+    from scheduler.scenario import scenario_from_mapping
+
+    return scenario_from_mapping(generate_meeting_week_mapping(**arguments), "<meeting week>")

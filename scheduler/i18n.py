@@ -30,7 +30,3 @@ def t(key: str, lang: Lang = "zh", /, **params: object) -> str:
     except KeyError as missing:
         raise KeyError(f"no message {key!r} in language {lang!r}") from missing
     return template.format(**params) if params else template
-
-
-def has(key: str) -> bool:
-    return key in _CATALOGUE

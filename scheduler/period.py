@@ -1,17 +1,7 @@
 """Planning periods: one month, any date range, or a whole year (DESIGN §5 `--month`, `--from/--to`).
 
-A period also decides which *lower* bounds of the count rules apply. A lower bound is a
-promise about a whole unit of time, so it is enforced only when that unit lies in the period:
-
-- standing meetings per month (Art. 42): the month lies wholly inside the period;
-- plenary meetings per year (Art. 41): the period covers the whole calendar year;
-- a study session per window (Art. 50): windows are aligned to the calendar year
-  (Jan-Feb, Mar-Apr, ... for ``study_every_months: 2``); a window is enforced when its last
-  month lies wholly inside the period, so planning June alone still asks for a session in
-  May-June unless `history` records one.
-
-Upper bounds always hold, counting the scenario's `history`. The checker and the model both
-read these helpers, so they agree on what is required.
+What a period asks of the count rules (a lower bound holds only for a month, year or Art. 50 window
+wholly inside it) is the planner's reading (`scheduler.instance`) and the checker's own.
 """
 
 from __future__ import annotations
@@ -126,65 +116,3 @@ def check_calendar_covers(scenario: Scenario, period: Period, option: str | None
             raise InputError([Problem(option or flag, "", "period.outside_calendar",
                                       {"day": day.isoformat(), "first": first.isoformat(),
                                        "last": last.isoformat()})])
-
-
-# ----- which counts each period requires ------------------------------------------------------
-
-
-def history_count(scenario: Scenario, kind: str, first: date, last: date, unit: str | None = None) -> int:
-    """Events of `kind` in `history` dated within [first, last] (and held by `unit` if given)."""
-    return sum(1 for h in scenario.history
-               if h.kind == kind and first <= h.date <= last and (unit is None or h.unit == unit))
-
-
-def standing_bounds(scenario: Scenario, period: Period, year: int, month: int) -> tuple[int, int]:
-    """(lower, upper) number of standing meetings to place in this month of the period (Art. 42)."""
-    low, high = scenario.policy.standing_per_month
-    held = history_count(scenario, "standing", *month_bounds(year, month))
-    lower = max(0, low - held) if period.covers_month(year, month) else 0
-    return lower, max(0, high - held)
-
-
-def plenary_bounds(scenario: Scenario, period: Period, year: int, whole: Period | None = None) -> tuple[int, int]:
-    """(lower, upper) number of plenary meetings to place in this year of the period (Art. 41).
-
-    `whole` is the period the user asked for when `period` is one step of it: the lower bound
-    applies when `whole` covers the year, in the step that reaches the year's end.
-    """
-    whole = whole or period
-    low, high = scenario.policy.plenary_per_year
-    held = history_count(scenario, "plenary", date(year, 1, 1), date(year, 12, 31))
-    lower = max(0, low - held) if whole.covers_year(year) and period.end >= date(year, 12, 31) else 0
-    return lower, max(0, high - held)
-
-
-@dataclass(frozen=True, slots=True)
-class StudyWindow:
-    """One aligned window of `study_every_months` months (Art. 50)."""
-
-    first: date
-    last: date
-    enforced: bool  # its last month lies wholly inside the period
-    held: int       # study sessions already in history inside the window
-
-    @property
-    def key(self) -> str:
-        return f"{self.first.year:04d}-{self.first.month:02d}"
-
-
-def study_windows(scenario: Scenario, period: Period) -> list[StudyWindow]:
-    """The Art. 50 windows the period touches; empty when `study_every_months` is 0 (switched off)."""
-    every = scenario.policy.study_every_months
-    if every <= 0:
-        return []
-    windows: dict[tuple[int, int], StudyWindow] = {}
-    for year, month in period.months():
-        start_month = ((month - 1) // every) * every + 1
-        if (year, start_month) in windows:
-            continue
-        end_month = min(12, start_month + every - 1)
-        first = month_bounds(year, start_month)[0]
-        last = month_bounds(year, end_month)[1]
-        windows[(year, start_month)] = StudyWindow(
-            first, last, period.covers_month(year, end_month), history_count(scenario, "study", first, last))
-    return list(windows.values())

@@ -13,15 +13,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from scheduler.domain import HISTORY_KINDS, MEETING_KINDS, HistoryEvent, fmt_minutes
 from scheduler.errors import InputError, Problem
-from scheduler.i18n import Lang, t
+from scheduler.i18n import Lang, register, t
 from scheduler.reader import Reader, join
 
 PLAN_FORMAT = "govcal.plan/1"
+register({"plan.bad_time": ("时间“{value}”无效，应为带时区的 ISO 8601 时间，如 2024-05-01T08:00:00Z",
+                            "invalid time '{value}', expected ISO 8601 with its offset, e.g. 2024-05-01T08:00:00Z")})
 CHANGE_KINDS = ("moved", "room", "attendees", "items", "added", "dropped")
 
 
@@ -65,6 +67,7 @@ class PlannedMeeting:
     items: tuple[str, ...] = ()  # agenda item ids in running order
     request: str | None = None
     number: int | None = None  # a standing / plenary meeting's ordinal in its year (titles use it)
+    unit_heads_away: tuple[str, ...] = ()  # units whose head is away: a deputy head attends (Art. 44)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,9 @@ class Plan:
     # History the plan was made on beyond its scenario file's (what a ledger recorded), so that
     # `govcal check` sees the same state the planner saw.
     recorded_history: tuple[HistoryEvent, ...] = ()
+    # When the office published this revision (UTC; None when never published): calendars stamp
+    # their events with it (ICS DTSTAMP).
+    published_at: datetime | None = None
 
     def meeting(self, meeting_id: str) -> PlannedMeeting:
         return next(m for m in self.meetings if m.id == meeting_id)
@@ -225,6 +231,7 @@ def meeting_to_json(m: PlannedMeeting) -> dict[str, Any]:
         "presider": m.presider,
         "attendees": list(m.attendees),
         "items": list(m.items),
+        "unit_heads_away": list(m.unit_heads_away),
     }
 
 
@@ -252,6 +259,8 @@ def plan_to_json(plan: Plan, lang: Lang = "zh") -> dict[str, Any]:
                                 "after": dict(c.after), "notify": list(c.notify)} for c in plan.changes]
     if plan.recorded_history:
         document["recorded_history"] = [history_to_json(e) for e in plan.recorded_history]
+    if plan.published_at is not None:
+        document["published_at"] = plan.published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return document
 
 
@@ -288,6 +297,7 @@ class _PlanReader(Reader):
             self.strings(raw, "attendees", path), self.strings(raw, "items", path),
             self.get(raw, "request", path, str, required=False),
             self.integer(raw, "number", path, minimum=1, required=False),
+            self.strings(raw, "unit_heads_away", path),
         )
         if None in (values[0], values[1], values[3], values[4], values[5], values[7]):
             return None
@@ -327,6 +337,20 @@ class _PlanReader(Reader):
         names = {name: self.get(raw, name, path, str, required=False) for name in ("unit", "item", "request")}
         return None if kind is None or day is None else HistoryEvent(kind, day, **names)
 
+    def moment(self, data: dict[str, Any], key: str) -> datetime | None:
+        """An optional ISO 8601 time with its offset (``2024-05-01T08:00:00Z``), as UTC."""
+        value = self.get(data, key, "", str, required=False)
+        if value is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            self.fail(key, "plan.bad_time", value=value)
+            return None
+        return moment.astimezone(UTC)
+
     def section(self, data: dict[str, Any], key: str, read: Any) -> tuple[Any, ...]:
         found = []
         for path, raw in self.records(data, key):
@@ -360,6 +384,7 @@ def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
         revision=reader.integer(data, "revision", "", minimum=0, required=False, default=0) or 0,
         changes=reader.section(data, "changes", reader.change),
         recorded_history=reader.section(data, "recorded_history", reader.history),
+        published_at=reader.moment(data, "published_at"),
     )
     if reader.problems or period_from is None or period_to is None:
         if not reader.problems:

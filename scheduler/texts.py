@@ -127,8 +127,12 @@ register({
                         "concerns funds, projects, staffing or rewards without consensus yet; not submitted"),
     "defer.no_thematic": ("尚未经分管领导专题会议研究，且没有相应的专题会议申请",
                           "not yet studied at a thematic meeting of its supervising leader, and none is requested"),
-    "defer.thematic_later": ("其专题会议申请在本期之后，须先专题研究再上会",
-                             "its thematic meeting is requested after this period; it must be studied first"),
+    "defer.thematic_later": ("须先经分管领导召集专题会议研究，其专题会议{request}安排在本期之后",
+                             "it must first be studied at its supervising leader's thematic meeting {request}, "
+                             "which is requested after this period"),
+    "defer.prestudy_missing": ("须先经分管领导召集专题会议研究，其专题会议{request}未召开",
+                               "it must first be studied at its supervising leader's thematic meeting {request}, "
+                               "which was not held"),
     "defer.not_ready": ("材料须提前{lead}个工作日送达与会人员，本期内来不及上会",
                         "materials must reach attendees {lead} working days ahead; too late for this period"),
     "defer.supervisor_away": ("分管领导{leader}在本期可上会的会议时间均不能出席",
@@ -150,6 +154,8 @@ register({
     "reject.busy": ("申请时段内的可用时间均已被其他会议占用",
                     "every free time inside the window is taken by other meetings"),
     "reject.outside": ("申请时段内没有工作日", "the window holds no working day"),
+    "reject.head_away": ("县长办公会议由县长主持，申请时段内县长均不能出席",
+                         "a county head office meeting is the head's, and the head cannot attend inside the window"),
     # ----- infeasibility -----------------------------------------------------------------------
     "conflict.presider": ("{month}县长与常务副县长均无可主持常务会议的时间，须召开{need}次常务会议",
                           "in {month} neither the county head nor the executive deputy can preside, "
@@ -162,9 +168,13 @@ register({
     "conflict.study": ("{first}至{last}须举行一次学习会（县长主持），但无法安排",
                        "a study session presided by the head is due between {first} and {last} "
                        "but cannot be placed"),
-    "conflict.deputy_free": ("{date}县人大常委会会议（{commitment}）期间没有副县长能够出席",
-                             "on {date} no deputy is free for the congress standing committee meeting "
-                             "({commitment})"),
+    "conflict.congress": ("{date}县人大常委会会议（{commitment}）期间没有副县长能够出席，政府办公室主任也不能受托参加",
+                          "on {date} no deputy is free for the congress standing committee meeting ({commitment}), "
+                          "and the office director cannot stand in either"),
+    "conflict.congress_busy": ("{date}县人大常委会会议（{commitment}）须有副县长或受托的政府办公室主任参加，"
+                               "但其他须召开的会议占用了他们",
+                               "the congress standing committee meeting on {date} ({commitment}) needs a deputy or "
+                               "the office director, but meetings that must be held take them all"),
     "conflict.justice": ("情景中没有司法局，常务会议须有司法局列席", "the scenario has no justice bureau, "
                          "which must attend standing meetings"),
     "conflict.rule": ("{rule}", "{rule}"),
@@ -177,13 +187,22 @@ register({
                           "{item} is deferred: it waits at least {days} working day(s) (priority weight {weight})"),
     "pen.defer_ready": ("{item}可上会但被推迟", "{item} could be heard but is deferred"),
     "pen.preferred_absent": ("拟邀人员{who}不能出席{meeting}", "preferred attendee {who} cannot come to {meeting}"),
-    "pen.exec_presides": ("{meeting}由常务副县长代为主持", "{meeting} is presided by the executive deputy"),
+    "pen.exec_presides": ("{meeting}受委托由常务副县长主持", "{meeting} is presided by the executive deputy "
+                          "by commission"),
     "pen.standing_too_close": ("{first}与{second}仅相隔{days}个工作日",
                                "{first} and {second} are only {days} working day(s) apart"),
     "pen.extra_meeting": ("{meeting}超出最低需要", "{meeting} is more than the minimum needs"),
     "pen.late_in_window": ("{meeting}比申请的最早日期晚{days}个工作日",
                            "{meeting} is {days} working day(s) after its earliest date"),
     "pen.reject_request": ("会议申请{request}未能安排", "meeting request {request} is not placed"),
+    "pen.stand_in": ("县人大常委会会议{commitment}由政府办公室主任受托参加",
+                     "the office director stands in for the deputies at congress meeting {commitment}"),
+    "pen.study_spacing": ("{first}与{second}相隔{days}个工作日，偏离两个月一次",
+                          "{first} and {second} are {days} working day(s) apart, not about two months"),
+    "pen.study_spacing_history": ("{meeting}距上次学习{days}个工作日，偏离两个月一次",
+                                  "{meeting} comes {days} working day(s) after the last study session, "
+                                  "not about two months"),
+    "pen.leader_at_county_wide": ("{who}出席部门召开的{meeting}", "{who} attends the unit's {meeting}"),
     # ----- checker violations ------------------------------------------------------------------
     "check.not_working_day": ("{meeting}安排在非工作日{date}", "{meeting} is on {date}, not a working day"),
     "check.outside_hours": ("{meeting}（{start}-{end}）不在同一办公时段内",
@@ -223,8 +242,17 @@ register({
     "check.county_wide_limit": ("{unit}{year}年召开全县性会议{count}次（含已召开），上限{limit}次",
                                 "{unit} holds {count} county-wide meeting(s) in {year} (history included), "
                                 "limit {limit}"),
-    "check.deputy_free": ("{date}县人大常委会会议期间没有空闲的副县长",
-                          "no deputy is free during the congress standing committee meeting on {date}"),
+    "check.congress_attendee": ("{who}不能代表县政府参加县人大常委会会议{commitment}"
+                                "（须为有空的副县长，或特殊情况下受托的政府办公室主任）",
+                                "{who} cannot attend congress meeting {commitment} for the government (a free deputy, "
+                                "or in a special case the office director, must)"),
+    "check.congress_missing": ("{date}县人大常委会会议{commitment}应有1名县政府人员参加，计划中为{count}名",
+                               "congress meeting {commitment} on {date} needs one attendee for the government; "
+                               "the plan has {count}"),
+    "check.at_congress": ("{who}参加县人大常委会会议{commitment}期间又被安排参加{meeting}",
+                          "{who} attends congress meeting {commitment} and is also booked into {meeting}"),
+    "check.too_long": ("{meeting}时长{minutes}分钟，超过{expected}分钟", "{meeting} lasts {minutes} minutes, more "
+                       "than {expected}"),
     "check.request_window": ("{meeting}不在申请的时间窗口{earliest}至{latest}内",
                              "{meeting} lies outside its window {earliest} .. {latest}"),
     "check.request_required": ("{meeting}缺少应到人员{who}", "{meeting} lacks required attendee {who}"),

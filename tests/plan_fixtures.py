@@ -1,7 +1,17 @@
-"""A small hand-made scenario and plan for the export and terminal-view tests (May 2024, Labour Day)."""
+"""Small hand-made scenarios and plans for the export and terminal-view tests (May 2024, Labour Day).
+
+- `small_scenario` / `small_plan`: two meetings (a thematic pre-study, a standing meeting with two
+  items), a deferred item, a rejected request, absences and one congress commitment.
+- `congress_scenario` / `congress_plan`: the same with two congress standing-committee meetings
+  whose attendees the plan names (Art. 49): a deputy at one, the office director standing in at the
+  other; leader e-mail addresses, commitment places, and a county head office meeting with preferred
+  attendees.
+"""
+
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from scheduler.domain import (
@@ -16,7 +26,7 @@ from scheduler.domain import (
     Scenario,
     Unit,
 )
-from scheduler.plan import Deferral, Message, Plan, PlannedMeeting, Rejection, SolverInfo
+from scheduler.plan import CommitmentAttendance, Deferral, Message, Plan, PlannedMeeting, Rejection, SolverInfo
 
 
 def small_scenario() -> Scenario:
@@ -75,4 +85,38 @@ def small_plan() -> Plan:
         ),
         deferred=(Deferral("Y-044", Message.text("分管领导不能出席本月常务会议"), ("43",), ("item_supervisor",)),),
         rejected=(Rejection("M-09", Message.text("该单位今年已召开全县性会议"), ("47",), ("county_wide_limit",)),),
+    )
+
+
+def congress_scenario() -> Scenario:
+    scenario = small_scenario()
+    leaders = tuple(replace(leader, email=f"{leader.id}@wuqia.example.gov.cn") if leader.id in ("head", "dep-agri")
+                    else leader for leader in scenario.leaders)
+    return replace(
+        scenario,
+        leaders=leaders,
+        commitments=(
+            Commitment("npc-5", "县人大常委会会议", date(2024, 5, 28), 600, 780, "npc_standing_committee",
+                       location="县人大常委会会议室"),
+            Commitment("npc-6", "县人大常委会会议（审议决算）", date(2024, 5, 30), 960, 1110,
+                       "npc_standing_committee", location="县人大常委会会议室"),
+        ),
+        meeting_requests=(*scenario.meeting_requests,
+                          MeetingRequest("M-12", "county_head_office", "县长办公会议：研究城区供热保障有关问题", "head",
+                                         ("head", "exec", "finance"), ("office", "audit"), minutes=90,
+                                         earliest=date(2024, 5, 6), latest=date(2024, 5, 24))),
+    )
+
+
+def congress_plan() -> Plan:
+    plan = small_plan()
+    return replace(
+        plan,
+        meetings=(
+            *plan.meetings,
+            PlannedMeeting("M-12", "county_head_office", "县长办公会议：研究城区供热保障有关问题", date(2024, 5, 9),
+                           600, 690, "r2", "head", ("head", "exec", "office", "finance", "audit"), (), "M-12"),
+        ),
+        commitment_attendance=(CommitmentAttendance("npc-5", "office", True),
+                               CommitmentAttendance("npc-6", "dep-edu", False)),
     )

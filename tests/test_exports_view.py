@@ -19,7 +19,7 @@ from govcal.exports.view import (
     plan_calendar,
     weeks,
 )
-from scheduler.domain import ABSENCE_KINDS, HALVES, MEETING_KINDS
+from scheduler.domain import ABSENCE_KINDS, HALVES, MEETING_KINDS, Leader
 from scheduler.i18n import t
 from scheduler.rules import cite_articles
 
@@ -43,6 +43,10 @@ def test_leaders_sharing_a_title_get_their_domain() -> None:
     assert party_name(scenario, "head") == "县长"
     assert party_name(scenario, "finance") == "县财政局"
     assert party_name(scenario, "nobody") == "nobody"
+    # Without a portfolio to tell them apart, the id does.
+    twins = replace(scenario, leaders=(*scenario.leaders, Leader("dep-x", "副县长", "deputy")))
+    assert party_name(twins, "dep-x") == "副县长（dep-x）"
+    assert party_name(twins, "dep-edu") == "副县长（教育）"
 
 
 def test_hosting_units() -> None:

@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from plan_fixtures import small_plan, small_scenario
+from plan_fixtures import congress_plan, congress_scenario, small_plan, small_scenario
 
 from govcal.exports.view import display_width
 from govcal.exports.xlsx import MAX_SHEET_NAME, plan_workbook, unique_sheet_name
@@ -62,6 +62,26 @@ def test_leader_sheet_lists_every_day_of_the_month(workbook_zh) -> None:
     assert len({row[0] for row in days}) == 31
     assert ("5月21日", "星期二", "工作日", "10:00-13:00", "县政府第5次常务会议", "常务会议室", "主持") in days
     assert ("5月14日", "星期二", "工作日", "全天", "县长出差（赴州开会）", None, "不在岗") in days
+
+
+def test_congress_meetings_show_who_attends_and_a_stand_in_as_such() -> None:
+    workbook = load_workbook(io.BytesIO(plan_workbook(congress_plan(), congress_scenario(), "zh")))
+    schedule = values(workbook["领导活动安排表"])
+    npc5 = next(row for row in schedule if row[3] == "县人大常委会会议")
+    assert npc5[:7] == ("5月28日", "星期二", "10:00-13:00", "县人大常委会会议", "县人大常委会会议室", None,
+                        "委托政府办公室主任参加（第四十九条）")
+    npc6 = next(row for row in schedule if row[3] == "县人大常委会会议（审议决算）")
+    assert npc6[6] == "副县长（教育）"
+    office = values(workbook["政府办公室主任"])
+    assert ("5月28日", "星期二", "工作日", "10:00-13:00", "县人大常委会会议", "县人大常委会会议室",
+            "受委托出席（第四十九条）") in office
+    education = values(workbook["副县长（教育）"])
+    assert ("5月30日", "星期四", "工作日", "16:00-18:30", "县人大常委会会议（审议决算）", "县人大常委会会议室",
+            "出席") in education
+    assert not any("县人大常委会" in str(row[4]) for row in values(workbook["副县长（农业农村）"]))
+    english = load_workbook(io.BytesIO(plan_workbook(congress_plan(), congress_scenario(), "en")))
+    assert ("Stands in (Art. 49)" in
+            [row[6] for row in values(english["政府办公室主任"]) if row[4] == "县人大常委会会议"])
 
 
 def test_prints_as_is(workbook_zh) -> None:

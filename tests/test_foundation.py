@@ -63,6 +63,26 @@ def test_plan_json_reports_every_problem_with_its_path() -> None:
     assert "p.json: meetings[0].date:" in raised.value.render("en")
 
 
+@pytest.mark.parametrize(("section", "field", "value"), [
+    ("penalties", "cost", "x"), ("penalties", "rule", 7), ("deferred", "rules", "43"), ("rejected", "request", None),
+    ("meetings", "number", "第一"), ("meetings", "kind", "party"), ("solver", "objective", "many"),
+    ("commitment_attendance", "stand_in", "yes"), ("changes", "what", "renamed"), ("recorded_history", "date", "x"),
+])
+def test_every_malformed_plan_field_is_reported_with_its_path(section: str, field: str, value: object) -> None:
+    document = plan_to_json(sample_plan())
+    document.setdefault("commitment_attendance", [{"commitment": "npc-1", "attendee": "exec", "stand_in": False}])
+    document.setdefault("changes", [{"meeting": "m", "what": "moved", "before": {}, "after": {}, "notify": []}])
+    document.setdefault("recorded_history", [{"kind": "decided", "item": "Y-1", "date": "2024-05-01"}])
+    record = document[section] if section == "solver" else (document[section] or [{}])[0]
+    if section != "solver" and not document[section]:
+        document[section] = [record]
+    record[field] = value
+    with pytest.raises(InputError) as raised:
+        plan_from_json(document, "p.json")
+    where = field if section == "solver" else f"{section}[0].{field}"
+    assert any(p.path.endswith(where) for p in raised.value.problems), raised.value.render("en")
+
+
 def test_read_plan_names_malformed_json_line(tmp_path: Path) -> None:
     broken = tmp_path / "plan.json"
     broken.write_text('{\n  "format": ,\n}', encoding="utf-8")

@@ -27,13 +27,14 @@ def solved(scenario, period=THREE_DAYS, **options) -> Result:
 
 def test_known_optimum_waits_for_the_second_item():
     # Hearing both on Wed 8 May: Y-1 waits 3 working days x priority weight 2 = 6, one meeting
-    # beyond the (zero) lower bound = 15; any earlier day defers Y-2 for 80.
+    # beyond the (zero) lower bound = 15; any earlier day defers Y-2 for 80. The meeting lasts its
+    # two 20-minute items and the 15-minute opening allowance.
     result = solved(tiny_scenario())
     assert result.status == "OPTIMAL"
     assert result.objective == 21
     (meeting,) = result.plan.meetings
     assert (meeting.kind, meeting.date, meeting.presider) == ("standing", date(2024, 5, 8), "head")
-    assert meeting.start in (600, 660) and meeting.end == meeting.start + 180
+    assert meeting.start in (600, 660) and meeting.end == meeting.start + 15 + 40
     assert meeting.items == ("Y-1", "Y-2")
     assert meeting.room == "r1"
     assert {"head", "exec", "dep", "office", "justice", "finance"} == set(meeting.attendees)
@@ -94,11 +95,25 @@ def test_head_and_executive_deputy_away_all_month_is_infeasible_naming_articles_
     assert {"6", "42"} <= {a for c in result.conflicts for a in c.articles}
 
 
-def test_congress_day_with_every_deputy_engaged_elsewhere_is_infeasible_naming_article_49():
+def test_congress_day_with_every_deputy_engaged_elsewhere_gets_the_office_director_as_stand_in():
+    # Art. 49: 特殊情况下，可委托政府办公室主任参加 — a cost, said in the plan, citing the article.
     elsewhere = replace(congress(date(2024, 5, 15), ()), id="other", kind="superior", attendees=("exec", "dep"))
+    result = solved(tiny_scenario(commitments=(congress(date(2024, 5, 15)), elsewhere)), MAY)
+    (attendance,) = result.plan.commitment_attendance
+    assert (attendance.commitment, attendance.attendee, attendance.stand_in) == ("npc-1", "office", True)
+    assert [(p.rule, p.cost, p.rules) for p in result.plan.penalties if p.rule == "stand_in"] == [("stand_in", 50,
+                                                                                                    ("49",))]
+    assert all(m.date != date(2024, 5, 15) or "office" not in m.attendees for m in result.plan.meetings)
+
+
+def test_congress_day_with_no_deputy_and_no_office_director_is_infeasible_naming_both():
+    elsewhere = replace(congress(date(2024, 5, 15), ()), id="other", kind="superior",
+                        attendees=("exec", "dep", "office"))
     result = plan(tiny_scenario(commitments=(congress(date(2024, 5, 15)), elsewhere)), MAY, time_limit=5)
     assert result.status == "INFEASIBLE"
-    assert [c.articles for c in result.conflicts] == [("49",)]
+    (conflict,) = result.conflicts
+    assert conflict.articles == ("49",)
+    assert "副县长" in conflict.detail.render("zh") and "政府办公室主任" in conflict.detail.render("zh")
 
 
 def test_solver_proven_conflict_is_traced_to_its_rules():
@@ -199,9 +214,9 @@ def test_the_model_is_the_same_in_every_process():
     script = ("import hashlib\n"
               "from scheduler.scenario import load_scenario\n"
               "from scheduler.period import month_period\n"
-              "from scheduler.model.data import PlanningData\n"
-              "from scheduler.model.build import build_model\n"
-              "proto = build_model(PlanningData(load_scenario(), month_period('2024-03'))).model.Proto()\n"
+              "from scheduler.instance import Instance\n"
+              "from scheduler.cpsat import build_model\n"
+              "proto = build_model(Instance(load_scenario(), month_period('2024-03'))).builder.proto\n"
               "print(hashlib.sha256(str(proto).encode()).hexdigest())\n")
     digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(hash_seed)}).stdout

@@ -1,4 +1,5 @@
-"""The terminal view: golden files in both languages, CJK alignment, wrapping.
+"""The terminal view: golden files at 80 and 160 columns in both languages, the terminal's width,
+CJK alignment, wrapping, and congress commitments with their attendee (Art. 49).
 
 Golden files live in tests/golden/. After an intended change of the view, rewrite them with
 ``GOVCAL_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py`` and review the diff.
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from plan_fixtures import small_plan, small_scenario
+from plan_fixtures import congress_plan, congress_scenario, small_plan, small_scenario
 
 from govcal.exports.view import display_width, party_names
 from govcal.render import TEXT_COLUMN_WIDTH, format_table, render_plan, wrap_to_width
@@ -22,13 +23,55 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("GOVCAL_UPDATE_GOLDEN") == "1"
 
 
+@pytest.mark.parametrize("width", [80, 160])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_render_matches_golden(lang: str) -> None:
-    text = render_plan(small_plan(), small_scenario(), lang)
-    golden = GOLDEN / f"render_small.{lang}.txt"
+def test_render_matches_golden(lang: str, width: int) -> None:
+    text = render_plan(congress_plan(), congress_scenario(), lang, width=width)
+    golden = GOLDEN / f"render.{lang}.{width}.txt"
     if UPDATE:
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+    assert max(display_width(line) for line in text.splitlines()) <= width
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_narrow_terminal_stacks_one_block_per_meeting_with_its_items(lang: str) -> None:
+    lines = render_plan(congress_plan(), congress_scenario(), lang, width=80).splitlines()
+    assert not any(set(line) <= {"-", " "} and line for line in lines), "no table rules in the stacked layout"
+    standing = next(i for i, line in enumerate(lines) if line.endswith("县政府第5次常务会议"))
+    block = lines[standing:lines.index("", standing)]
+    first, second = (next(i for i, line in enumerate(block) if title in line)
+                     for title in ("关于调整2024年县级财政预算的请示", "关于畜牧业补贴发放办法的请示"))
+    assert first < second  # running order
+    assert any("县财政局" in line for line in block[first:second])  # the first item's reporting unit
+
+
+def test_wide_table_when_it_fits_and_narrower_free_text_columns_before_stacking() -> None:
+    wide = render_plan(congress_plan(), congress_scenario(), "zh", width=160).splitlines()
+    assert wide[wide.index("会议安排") + 1].startswith("日期")
+    squeezed = render_plan(congress_plan(), congress_scenario(), "zh", width=124).splitlines()
+    assert squeezed[squeezed.index("会议安排") + 1].startswith("日期"), "still a table"
+    assert max(display_width(line) for line in squeezed) <= 124
+    assert len(squeezed) > len(wide)  # the free-text columns wrap sooner
+
+
+@pytest.mark.parametrize("columns", ["80", "160"])
+def test_follows_the_terminal_width_from_columns(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    assert render_plan(congress_plan(), congress_scenario(), "zh") == render_plan(
+        congress_plan(), congress_scenario(), "zh", width=int(columns))
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_stand_in_at_a_congress_meeting_is_marked_with_its_article(width: int) -> None:
+    text = render_plan(congress_plan(), congress_scenario(), "zh", width=width)
+    assert "委托政府办公室主任参加（第四十九条）" in text
+    assert "县人大常委会会议室" in text
+    without = render_plan(replace(congress_plan(), commitment_attendance=()), congress_scenario(), "zh", width=width)
+    assert "第四十九条" not in without
+    # A scenario without commitments in the period shows no commitments section at all.
+    bare = render_plan(small_plan(), replace(small_scenario(), commitments=()), "zh", width=width)
+    assert "固定活动" not in bare
 
 
 def column_starts(line: str) -> list[int]:
@@ -58,7 +101,7 @@ def test_cjk_columns_line_up_by_display_width() -> None:
 
 def test_long_cells_wrap_inside_their_column_and_keep_names_whole() -> None:
     scenario = small_scenario()
-    lines = render_plan(small_plan(), scenario, "zh").splitlines()
+    lines = render_plan(small_plan(), scenario, "zh", width=160).splitlines()
     table = lines[lines.index("会议安排") + 1:]
     table = table[:table.index("")]
     attendees_at = column_starts(table[0])[-1]
@@ -86,17 +129,19 @@ def test_wrap_respects_width_and_keeps_every_character(text: str, width: int) ->
 
 
 def test_color_only_when_asked() -> None:
-    plain = render_plan(small_plan(), small_scenario(), "zh")
-    coloured = render_plan(small_plan(), small_scenario(), "zh", color=True)
-    assert "\x1b[" not in plain
-    assert "\x1b[1m" in coloured
-    assert coloured.replace("\x1b[1m", "").replace("\x1b[0m", "") == plain
+    for width in (80, 160):
+        plain = render_plan(small_plan(), small_scenario(), "zh", width=width)
+        coloured = render_plan(small_plan(), small_scenario(), "zh", color=True, width=width)
+        assert "\x1b[" not in plain
+        assert "\x1b[1m" in coloured
+        assert coloured.replace("\x1b[1m", "").replace("\x1b[0m", "") == plain
 
 
+@pytest.mark.parametrize("width", [80, 160])
 @pytest.mark.parametrize(("lang", "none"), [("zh", "无"), ("en", "none")])
-def test_empty_plan_says_none_in_every_section(lang: str, none: str) -> None:
+def test_empty_plan_says_none_in_every_section(lang: str, none: str, width: int) -> None:
     empty = replace(small_plan(), meetings=(), deferred=(), rejected=())
-    lines = render_plan(empty, small_scenario(), lang).splitlines()
+    lines = render_plan(empty, small_scenario(), lang, width=width).splitlines()
     assert lines.count(none) == 3  # meetings, deferred items, rejected requests
 
 

@@ -7,6 +7,7 @@ Names come from the scenario; fixed words come from the ``ui.`` catalogue (govca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,7 +18,8 @@ import govcal.messages  # noqa: F401  (registers the ui. entries)
 from scheduler.calendar import WorkCalendar, calendar_for
 from scheduler.domain import Absence, AgendaItem, Commitment, Scenario, fmt_minutes
 from scheduler.i18n import Lang, t
-from scheduler.plan import Plan, PlannedMeeting
+from scheduler.plan import CommitmentAttendance, Plan, PlannedMeeting
+from scheduler.rules import cite_articles
 from scheduler.rules import kind_name as planner_kind_name
 from scheduler.scenario import scenario_calendar
 
@@ -69,17 +71,25 @@ def join_names(names: Iterable[str], lang: Lang) -> str:
 
 
 def party_name(scenario: Scenario, party_id: str) -> str:
-    """A leader's title or a unit's name; leaders who share a title (two 副县长) get their domain added."""
-    name = scenario.name_of(party_id)
-    leader = next((x for x in scenario.leaders if x.id == party_id), None)
-    if leader is not None and sum(other.title == leader.title for other in scenario.leaders) > 1:
-        return f"{name}（{leader.domain or leader.id}）"
-    return name
+    """A leader's title or a unit's name; leaders who share a title (two 副县长) get their portfolio
+    (副县长（农业农村）), or their id when they have none (`Scenario.name_of`)."""
+    return scenario.name_of(party_id)
 
 
 def party_names(party_ids: Iterable[str], scenario: Scenario, lang: Lang) -> str:
     """Leader titles and unit names in the given order (unknown ids are shown as they are)."""
     return join_names((party_name(scenario, party) for party in party_ids), lang)
+
+
+def safe_id(party_id: str) -> str:
+    """An id usable as a mail local part or a file name: anything but ASCII letters, digits, . _ - becomes _."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", party_id)
+
+
+def preferred_parties(meeting: PlannedMeeting, scenario: Scenario) -> frozenset[str]:
+    """Attendees the meeting's request only prefers (尽量到会); everyone else is required."""
+    request = next((r for r in scenario.meeting_requests if r.id == meeting.request), None)
+    return frozenset(request.preferred) if request is not None else frozenset()
 
 
 def room_name(room_id: str | None, scenario: Scenario) -> str:
@@ -177,6 +187,43 @@ def absences_in_period(plan: Plan, scenario: Scenario) -> list[Absence]:
 def commitments_in_period(plan: Plan, scenario: Scenario) -> list[Commitment]:
     found = [c for c in scenario.commitments if plan.period_from <= c.date <= plan.period_to]
     return sorted(found, key=lambda c: (c.date, c.start, c.id))
+
+
+# ----- who attends a fixed commitment (Art. 49) -------------------------------------------------
+
+
+def commitment_attendance(plan: Plan, commitment_id: str) -> CommitmentAttendance | None:
+    """The plan's answer to who attends a congress standing-committee meeting (Art. 49), if it has one."""
+    return next((a for a in plan.commitment_attendance if a.commitment == commitment_id), None)
+
+
+def commitment_attendees(plan: Plan, commitment: Commitment) -> tuple[str, ...]:
+    """The commitment's attendees from the scenario, then the one the plan sends (Art. 49)."""
+    attendance = commitment_attendance(plan, commitment.id)
+    if attendance is None or attendance.attendee in commitment.attendees:
+        return commitment.attendees
+    return (*commitment.attendees, attendance.attendee)
+
+
+def is_stand_in(plan: Plan, commitment: Commitment, party_id: str) -> bool:
+    """Whether `party_id` attends `commitment` as the office director commissioned in a deputy's place."""
+    attendance = commitment_attendance(plan, commitment.id)
+    return attendance is not None and attendance.stand_in and attendance.attendee == party_id
+
+
+def commitment_people(plan: Plan, commitment: Commitment, scenario: Scenario, lang: Lang) -> str:
+    """The commitment's attendees by name; a stand-in reads 委托政府办公室主任参加（第四十九条）."""
+    return join_names((t("ui.commitment.stand_in", lang, name=party_name(scenario, party),
+                         basis=cite_articles(("49",), lang))
+                       if is_stand_in(plan, commitment, party) else party_name(scenario, party)
+                       for party in commitment_attendees(plan, commitment)), lang)
+
+
+def leader_role(plan: Plan, commitment: Commitment, leader_id: str, lang: Lang) -> str:
+    """出席, or 受委托出席（第四十九条） for the office director standing in (a leader's own calendar)."""
+    if is_stand_in(plan, commitment, leader_id):
+        return t("ui.role.stand_in", lang, basis=cite_articles(("49",), lang))
+    return t("ui.role.attendee", lang)
 
 
 def absence_text(absence: Absence, scenario: Scenario, lang: Lang, *, with_note: bool = True) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -23,10 +24,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
+from govcal.exports.package import repack
 from govcal.exports.view import (
     absence_text,
     absence_time,
     absences_in_period,
+    commitment_attendees,
+    commitment_people,
     commitments_in_period,
     day_flag,
     day_kind,
@@ -36,7 +40,9 @@ from govcal.exports.view import (
     hosting_units,
     item_of,
     item_rows,
+    join_names,
     kind_name,
+    leader_role,
     meetings_in_order,
     month_title,
     party_name,
@@ -55,6 +61,9 @@ from scheduler.i18n import Lang, t
 from scheduler.plan import Plan
 from scheduler.rules import cite_articles
 
+if TYPE_CHECKING:
+    from govcal.ledger.records import FollowUp
+
 Cell = str | int | None
 Row = list[Cell]
 
@@ -65,6 +74,7 @@ MAX_COLUMN_WIDTH = 48  # wider cells wrap
 TITLE_ROW, HEADER_ROW = 1, 2
 LINE_HEIGHT = 15  # points per line of 11-point text
 TITLE_STYLE, HEADER_STYLE, BLOCK_STYLE, DATA_STYLE = "govcal title", "govcal header", "govcal block", "govcal data"
+CHANGED_STYLE = "govcal changed"  # rows of meetings a re-plan changed
 
 
 
@@ -80,6 +90,8 @@ def named_styles() -> list[NamedStyle]:
         NamedStyle(BLOCK_STYLE, font=Font(bold=True), fill=PatternFill("solid", fgColor="F2F2F2"),
                    alignment=Alignment(wrap_text=True, vertical="top")),
         NamedStyle(DATA_STYLE, border=border, alignment=Alignment(wrap_text=True, vertical="top")),
+        NamedStyle(CHANGED_STYLE, font=Font(bold=True), fill=PatternFill("solid", fgColor="FFF2CC"), border=border,
+                   alignment=Alignment(wrap_text=True, vertical="top")),
     ]
 
 
@@ -89,6 +101,7 @@ class Block:
 
     label: str | None
     rows: list[Row] = field(default_factory=list)
+    changed: set[int] = field(default_factory=set)  # indices of rows a re-plan changed (highlighted)
 
 
 @dataclass
@@ -128,7 +141,9 @@ def calendar_fact_runs(first: date, last: date, calendar: WorkCalendar, lang: La
 
 
 def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: Lang) -> SheetSpec:
-    """领导活动安排表: per week, every meeting, fixed commitment, absence and holiday, by date and time."""
+    """领导活动安排表: per week, every meeting, fixed commitment (with who attends it, Art. 49), absence and
+    holiday, by date and time. Meetings a re-plan changed are marked and highlighted."""
+    changed = changed_marks(plan, lang)
     blocks = []
     meetings = meetings_in_order(plan)
     absences = absences_in_period(plan, scenario)
@@ -138,18 +153,22 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
         for first, last, label in calendar_fact_runs(week.first, week.last, calendar, lang):
             entries.append(((first, -1, 0), [format_date_span(first, last, lang), weekday_span(first, last, lang),
                                              t("ui.all_day", lang), label, "", "", "", ""]))
+        changed_rows: list[Row] = []
         for meeting in (m for m in meetings if week.first <= m.date <= week.last):
             entries.append(((meeting.date, meeting.start, 2), [
                 format_date(meeting.date, lang), weekday_name(meeting.date, lang),
-                time_span(meeting.start, meeting.end), meeting.title, room_name(meeting.room, scenario),
+                time_span(meeting.start, meeting.end), meeting.title + changed.get(meeting.id, ""),
+                room_name(meeting.room, scenario),
                 party_name(scenario, meeting.presider), party_names(meeting.attendees, scenario, lang),
                 party_names(hosting_units(meeting, scenario), scenario, lang),
             ]))
+            if meeting.id in changed:
+                changed_rows.append(entries[-1][1])
         for commitment in (c for c in commitments if week.first <= c.date <= week.last):
             entries.append(((commitment.date, commitment.start, 2), [
                 format_date(commitment.date, lang), weekday_name(commitment.date, lang),
-                time_span(commitment.start, commitment.end), commitment.title, "", "",
-                party_names(commitment.attendees, scenario, lang), "",
+                time_span(commitment.start, commitment.end), commitment.title, commitment.location, "",
+                commitment_people(plan, commitment, scenario, lang), "",
             ]))
         for absence in (a for a in absences if a.start <= week.last and a.end >= week.first):
             first, last = max(absence.start, week.first), min(absence.end, week.last)
@@ -160,7 +179,9 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
         entries.sort(key=lambda entry: entry[0])
         label = t("ui.week", lang, number=week.number, first=format_date(week.first, lang),
                   last=format_date(week.last, lang))
-        blocks.append(Block(label, [row for _, row in entries] or [[t("ui.none", lang)] + [""] * 7]))
+        rows = [row for _, row in entries]
+        marked = {index for index, row in enumerate(rows) if any(row is other for other in changed_rows)}
+        blocks.append(Block(label, rows or [[t("ui.none", lang)] + [""] * 7], marked))
     return SheetSpec(
         t("ui.sheet.schedule", lang), sheet_title(plan, t("ui.sheet.schedule", lang), lang),
         headers(lang, "date", "weekday", "time", "meeting", "room", "presider", "attendees", "host"),
@@ -235,8 +256,9 @@ def leader_sheets(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: 
                            t("ui.role.presider" if m.presider == leader.id else "ui.role.attendee", lang)])
                 for m in meetings if m.date == day and takes_part(m, leader.id)
             ]
-            entries += [(c.start, [time_span(c.start, c.end), c.title, "", t("ui.role.attendee", lang)])
-                        for c in commitments if c.date == day and leader.id in c.attendees]
+            entries += [(c.start, [time_span(c.start, c.end), c.title, c.location,
+                                   leader_role(plan, c, leader.id, lang)])
+                        for c in commitments if c.date == day and leader.id in commitment_attendees(plan, c)]
             entries += [(-1, [absence_time(a, lang), absence_text(a, scenario, lang), "", t("ui.role.away", lang)])
                         for a in absences if a.who == leader.id and a.start <= day <= a.end]
             entries.sort(key=lambda entry: entry[0])
@@ -247,6 +269,45 @@ def leader_sheets(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang: 
             headers(lang, "date", "weekday", "day", "time", "meeting", "room", "role"), blocks,
         ))
     return sheets
+
+
+def changed_marks(plan: Plan, lang: Lang) -> dict[str, str]:
+    """Meeting id -> the mark its title gets in the schedule (【已变更：改期、议题变化】), from `plan.changes`."""
+    kinds: dict[str, list[str]] = {}
+    for change in plan.changes:
+        kinds.setdefault(change.meeting, []).append(t(f"ledger.change.{change.what}", lang))
+    return {meeting: t("ui.changed", lang, what=join_names(dict.fromkeys(words), lang))
+            for meeting, words in kinds.items()}
+
+
+def changes_sheet(plan: Plan, scenario: Scenario, lang: Lang) -> SheetSpec:
+    """变更清单: every change of a re-plan against the published revision, and whom to tell."""
+    from govcal.ledger.present import change_headers, change_rows
+
+    titles = {m.id: m.title for m in plan.meetings}
+    rows: list[Row] = list(change_rows(plan.changes, scenario, titles, lang))
+    return SheetSpec(t("ui.sheet.changes", lang), sheet_title(plan, t("ui.sheet.changes", lang), lang),
+                     change_headers(lang), [Block(None, rows)])
+
+
+def followups_sheet(plan: Plan, scenario: Scenario, followups: Sequence[FollowUp], lang: Lang) -> SheetSpec:
+    """督办清单: the ledger's open follow-ups, with their state against the plan's period."""
+    from govcal.ledger.present import followup_cells, followup_headers, period_state
+
+    def unit_name(unit: str) -> str:
+        return party_name(scenario, unit)
+
+    def title_of(item: str) -> str:
+        found = item_of(scenario, item)
+        return found.title if found else item
+
+    rows: list[Row] = []
+    for followup in followups:
+        state = period_state(followup, plan.period_from, plan.period_to)
+        rows.append([*followup_cells(followup, title_of, unit_name, lang), t(f"ui.followup.{state}", lang)])
+    headers_row = [*followup_headers(lang), t("ledger.col.state", lang)]
+    return SheetSpec(t("ui.sheet.followups", lang), sheet_title(plan, t("ui.sheet.followups", lang), lang),
+                     headers_row, [Block(None, rows)])
 
 
 def sheet_title(plan: Plan, subject: str, lang: Lang) -> str:
@@ -303,12 +364,13 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
             cell = sheet.cell(row_number, 1, block.label)
             cell.style = BLOCK_STYLE
             sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=columns)
-        for values in block.rows:
+        for position, values in enumerate(block.rows):
             row_number += 1
             data_rows.append((row_number, values))
+            style = CHANGED_STYLE if position in block.changed else DATA_STYLE
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row_number, column, value)
-                cell.style = DATA_STYLE
+                cell.style = style
                 widths[column - 1] = max(widths[column - 1], cell_width(value))
     widths = [min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH) for width in widths]
     for column, width in enumerate(widths, start=1):
@@ -331,32 +393,23 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
     sheet.oddFooter.center.text = t("ui.print.footer", lang)
 
 
-def workbook_spec(plan: Plan, scenario: Scenario, lang: Lang) -> list[SheetSpec]:
+def workbook_spec(plan: Plan, scenario: Scenario, lang: Lang,
+                  followups: Sequence[FollowUp] | None = None) -> list[SheetSpec]:
     calendar = plan_calendar(plan, scenario)
     specs = [schedule_sheet(plan, scenario, calendar, lang), items_sheet(plan, scenario, lang),
              deferred_sheet(plan, scenario, lang), rejected_sheet(plan, scenario, lang)]
+    if plan.changes:
+        specs.append(changes_sheet(plan, scenario, lang))
+    if followups is not None:
+        specs.append(followups_sheet(plan, scenario, followups, lang))
     used = {spec.name.casefold() for spec in specs}
     return specs + leader_sheets(plan, scenario, calendar, lang, used)
 
 
-def repack(data: bytes, stamp: datetime, replaced: dict[str, bytes]) -> bytes:
-    """The same zip with every member dated `stamp` and the members in `replaced` swapped in.
-
-    openpyxl dates zip members, and the document's "modified" property, with the wall clock.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            target.writestr(member, replaced.get(info.filename) or source.read(info.filename))
-    return output.getvalue()
-
-
-def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
-    """The .xlsx bytes; identical for the same plan (document times come from the plan's period)."""
+def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh",
+                  followups: Sequence[FollowUp] | None = None) -> bytes:
+    """The .xlsx bytes; identical for the same plan (document times come from the plan's period).
+    `followups`: the ledger's open follow-ups, for a 督办清单 sheet (None: no ledger, no sheet)."""
     workbook = Workbook()
     stamp = datetime.combine(plan.period_from, time(0, 0))
     workbook.properties.created = stamp
@@ -364,7 +417,7 @@ def plan_workbook(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> bytes:
     workbook.properties.title = plan.scenario
     for style in named_styles():
         workbook.add_named_style(style)
-    for index, spec in enumerate(workbook_spec(plan, scenario, lang)):
+    for index, spec in enumerate(workbook_spec(plan, scenario, lang, followups)):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         write_sheet(sheet, spec, plan.scenario, lang)
     buffer = io.BytesIO()
