@@ -127,6 +127,16 @@ class Station:
 
 
 @dataclass(frozen=True, slots=True)
+class TraceEvent:
+    """One step a document finished, for tests and debugging: `who` names the signer of a signature."""
+
+    document: int
+    step: str  # "cosigned", "registered", "legality", "signed", "issued", "filed"
+    work_minute: float
+    who: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Documents:
     """Every document of one replication, in arrival order, as parallel lists (fast scalar access)."""
 
@@ -145,7 +155,7 @@ class FlowModel:
     """One replication: generate documents, then run them through the stations until the horizon."""
 
     def __init__(self, inputs: FlowInputs, load: float, seed: np.random.SeedSequence,
-                 env: simpy.Environment | None = None) -> None:
+                 env: simpy.Environment | None = None, trace: bool = False) -> None:
         self.inputs = inputs
         self.load = load
         clock = inputs.clock
@@ -167,6 +177,8 @@ class FlowModel:
         self.stand_ins = 0  # signatures the executive deputy gave for an absent head (Art. 6)
         self.arrived = 0
         self.completed = 0
+        # Off by default: a year's run has thousands of documents and the KPIs never read it.
+        self.trace: list[TraceEvent] | None = [] if trace else None
         self.processes: list[simpy.Process] = []
         self.env.process(self._source())
 
@@ -264,6 +276,7 @@ class FlowModel:
         docs = self.docs
         inputs = self.inputs
         yield from self.office.serve(docs.office[index])
+        self._record(index, "registered")
         replies = docs.replies[index]
         if replies:
             asked = env.now
@@ -273,17 +286,26 @@ class FlowModel:
             self.cosign_late.append(sum(asked + r > deadline for r in replies))
             # Replies run in parallel; whoever is still silent at the deadline has no objection (Art. 54).
             yield env.timeout(min(asked + max(replies), deadline) - asked)
+            self._record(index, "cosigned")
         if docs.legality[index] > 0:
             yield from self.justice.serve(docs.legality[index])
+            self._record(index, "legality")
         for role, minutes in docs.signatures[index]:
             signer = yield from self._available_signer(role, docs.supervisor[index])
             yield from self.signing[signer].serve(minutes)
+            self._record(index, "signed", signer)
         yield env.timeout(inputs.params.issue_hours * 60.0)
         self.issued[index] = env.now
+        self._record(index, "issued")
         if docs.kind[index] == CONSENT:
             yield env.timeout(docs.filing[index])  # the issuing unit files it with the office (Art. 52)
+            self._record(index, "filed")
         self.depart[index] = env.now
         self.completed += 1
+
+    def _record(self, index: int, step: str, who: str = "") -> None:
+        if self.trace is not None:
+            self.trace.append(TraceEvent(index, step, self.env.now, who))
 
     def _available_signer(self, role: str, supervisor: str) -> Generator[simpy.Event, object, str]:
         """Wait until the leader this role needs is in; the executive deputy signs for an absent head (Art. 6)."""
