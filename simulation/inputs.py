@@ -43,6 +43,7 @@ class FlowInputs:
     # Supervising leader of each unit; a document comes from one unit, chosen uniformly.
     unit_supervisors: tuple[str, ...]
     signers: tuple[str, ...]  # every leader who may sign: one signing queue each
+    roles: dict[str, str]  # each signer's role (scheduler.domain.ROLES), to report who signed what
     meetings: tuple[MeetingDecisions, ...]
     absences: dict[str, tuple[Interval, ...]]  # the scenario's own absences (Art. 61)
     leave_day_indices: tuple[int, ...]  # working days beyond the scenario's dates: leave is generated there
@@ -181,6 +182,7 @@ def build_inputs(scenario: Scenario, plan: Plan | None = None) -> FlowInputs:
         office_director=director,
         unit_supervisors=supervisors,
         signers=signers,
+        roles={leader.id: leader.role for leader in scenario.leaders if leader.id in signers},
         meetings=_meetings(scenario, plan, clock),
         absences=_absence_intervals(scenario, clock),
         leave_day_indices=_leave_days(scenario, clock),

@@ -6,8 +6,9 @@ One process per document walks its route on the work clock (see `simulation.cloc
 2. co-signing by 0..k other units in parallel; a unit silent past the policy's working days counts
    as no objection and is recorded (Art. 54);
 3. legality review by the justice bureau for normative documents (Art. 25, 43);
-4. signatures in the order the kind needs (Art. 52); an absent signer delays it, and the executive
-   deputy signs for an absent county head (Art. 6);
+4. signatures in the order the kind needs (Art. 52); an absent signer delays it. The executive
+   deputy signs for an absent county head (Art. 6) only on kinds the head need not sign alone:
+   normative documents and decisions wait for the head (`KindFlow.head_signs_alone`);
 5. issue; meeting decisions must be issued within 7 working days (Art. 45); documents issued with
    the county government's consent are filed within 30 days (Art. 52).
 
@@ -175,6 +176,7 @@ class FlowModel:
         self.cosign_late: list[int] = []  # units silent past the deadline, per request (Art. 54)
         self.cosign_units: list[int] = []
         self.stand_ins = 0  # signatures the executive deputy gave for an absent head (Art. 6)
+        self.issuing_signatures: list[tuple[int, str, float]] = []  # (kind, signer, when) of the last signature
         self.arrived = 0
         self.completed = 0
         # Off by default: a year's run has thousands of documents and the KPIs never read it.
@@ -290,14 +292,19 @@ class FlowModel:
         if docs.legality[index] > 0:
             yield from self.justice.serve(docs.legality[index])
             self._record(index, "legality")
+        kind = docs.kind[index]
+        head_signs_alone = inputs.params.kinds[kind].head_signs_alone
+        signer = ""
         for role, minutes in docs.signatures[index]:
-            signer = yield from self._available_signer(role, docs.supervisor[index])
+            signer = yield from self._available_signer(role, docs.supervisor[index], head_signs_alone)
             yield from self.signing[signer].serve(minutes)
             self._record(index, "signed", signer)
+        # The last signature issues the document (签发); earlier ones are the supervisor's review (审核).
+        self.issuing_signatures.append((kind, signer, env.now))
         yield env.timeout(inputs.params.issue_hours * 60.0)
         self.issued[index] = env.now
         self._record(index, "issued")
-        if docs.kind[index] == CONSENT:
+        if kind == CONSENT:
             yield env.timeout(docs.filing[index])  # the issuing unit files it with the office (Art. 52)
             self._record(index, "filed")
         self.depart[index] = env.now
@@ -307,13 +314,16 @@ class FlowModel:
         if self.trace is not None:
             self.trace.append(TraceEvent(index, step, self.env.now, who))
 
-    def _available_signer(self, role: str, supervisor: str) -> Generator[simpy.Event, object, str]:
-        """Wait until the leader this role needs is in; the executive deputy signs for an absent head (Art. 6)."""
+    def _available_signer(self, role: str, supervisor: str,
+                          head_signs_alone: bool) -> Generator[simpy.Event, object, str]:
+        """Wait until the leader this role needs is in; the executive deputy signs for an absent head (Art. 6)
+        unless the kind is the head's alone (Art. 52: normative documents, decisions, ... "由县长签发")."""
         inputs = self.inputs
         wanted = {"supervisor": supervisor, "head": inputs.head, "executive": inputs.executive,
                   "office_director": inputs.office_director}[role]
         assert wanted is not None  # build_inputs rejects kinds whose signer role the scenario lacks
-        stand_in = inputs.executive if wanted == inputs.head and inputs.executive else None
+        may_stand_in = wanted == inputs.head and inputs.executive and not head_signs_alone
+        stand_in = inputs.executive if may_stand_in else None
         while True:
             now = self.env.now
             back = self.presence[wanted].back_at(now)
@@ -354,7 +364,8 @@ class Replication:
     cycle_by_kind: dict[str, float]  # mean cycle time per document kind (NaN: none completed)
     deadlines: dict[str, tuple[int, int]]  # rule -> (cases decided, on time)
     silent_replies: int  # co-sign replies past the deadline, taken as no objection (Art. 54)
-    stand_ins: int
+    stand_ins: int  # executive deputy's signatures for an absent head, on kinds that allow it (Art. 6, 52)
+    signed_by: dict[str, dict[str, int]]  # kind -> signer's role -> documents signed for issue (Art. 52)
     utilisation: dict[str, float]
     backlog: np.ndarray  # documents in the system at the end of each calendar day
 
@@ -405,6 +416,17 @@ def _deadline_outcomes(model: FlowModel) -> dict[str, tuple[int, int]]:
     return outcomes
 
 
+def _signed_by(model: FlowModel) -> dict[str, dict[str, int]]:
+    """Documents signed for issue after the warm-up, by kind and by the role of the leader who signed."""
+    roles = model.inputs.roles
+    counts: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
+    for kind, signer, when in model.issuing_signatures:
+        if when >= model.inputs.warmup_minute:
+            by_role = counts[KINDS[kind]]
+            by_role[roles[signer]] = by_role.get(roles[signer], 0) + 1
+    return counts
+
+
 def measure(model: FlowModel) -> Replication:
     """Reduce a finished run to its KPIs; Little's law holds because WIP integrates the same times."""
     inputs = model.inputs
@@ -443,6 +465,7 @@ def measure(model: FlowModel) -> Replication:
         deadlines=_deadline_outcomes(model),
         silent_replies=int(np.asarray(model.cosign_late, dtype=int)[asked].sum()),
         stand_ins=model.stand_ins,
+        signed_by=_signed_by(model),
         utilisation=utilisation,
         backlog=backlog.astype(np.int32),
     )

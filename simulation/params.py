@@ -23,7 +23,8 @@ from scheduler.errors import InputError, Problem
 # Document kinds of DESIGN §6, in the order they are reported.
 KINDS = ("request", "report", "normative", "consent", "proposal", "decided")
 # Who signs (Art. 52): the unit's supervising leader, the county head (the executive deputy stands
-# in when the head is away, Art. 6), the executive deputy, or the general office's director.
+# in when the head is away, Art. 6, unless the kind is the head's alone: `head_signs_alone`), the
+# executive deputy, or the general office's director.
 SIGNER_ROLES = ("supervisor", "head", "executive", "office_director")
 
 DEFAULTS: dict[str, Any] = {
@@ -55,6 +56,15 @@ DEFAULTS: dict[str, Any] = {
     # then signed by the county head.
     "signers": {"request": ["supervisor"], "report": ["supervisor"], "normative": ["supervisor", "head"],
                 "consent": ["supervisor"], "proposal": ["supervisor"], "decided": ["head"]},
+    # Kinds only the county head may sign: a document of such a kind waits for an absent head. The rest
+    # may be signed by the executive deputy while the head is away (Art. 6).
+    # Art. 52 ¶1: normative documents, decisions, orders, bills to the congress and appointments "由县长签发";
+    # Art. 45: meeting minutes and the documents decided "报县长签发"; Art. 53 ¶2: units' requests on major
+    # matters "报县长审批". Art. 52 ¶5: consent documents across portfolios "由县长或负责常务工作的副县长签批";
+    # Art. 52 ¶2: important documents issued "由县长或常务副县长签发" (reports and replies to proposals).
+    # The flag matters only where `signers` lists "head" (by default: normative and decided).
+    "head_signs_alone": {"request": True, "report": False, "normative": True, "consent": False, "proposal": False,
+                         "decided": True},
     # Working days from issuing a "with the county government's consent" document to filing it (Art. 52).
     "filing_days": {"mean": 8.0, "cv": 0.6},
     # Leave generated beyond the dates the scenario covers (ASSUMPTION: 4 absences a year of 3 days).
@@ -94,6 +104,7 @@ class KindFlow:
     cosign_share: float
     legality_share: float
     signers: tuple[str, ...]
+    head_signs_alone: bool  # the executive deputy never signs for an absent head (Art. 52)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +169,12 @@ class _Reader:
             self.problem(path, "sim.share", value=value)
         return number
 
+    def flag(self, value: Any, path: str) -> bool:
+        if not isinstance(value, bool):
+            self.problem(path, "input.type.bool")
+            return True
+        return value
+
     def signers(self, value: Any, path: str) -> tuple[str, ...]:
         if not isinstance(value, list | tuple) or not value:
             self.problem(path, "input.type", expected="list of signer roles")
@@ -189,7 +206,7 @@ def flow_params(flow: Mapping[str, Any] | None, source: str = "<memory>") -> Flo
     reader = _Reader(source)
     top = reader.mapping(flow, DEFAULTS, "flow")
     per_kind: dict[str, dict[str, Any]] = {}
-    for field in ("arrivals", "office_hours", "cosign_share", "legality_share", "signers"):
+    for field in ("arrivals", "office_hours", "cosign_share", "legality_share", "signers", "head_signs_alone"):
         per_kind[field] = reader.mapping(top[field], DEFAULTS[field], f"flow.{field}")
     staff = reader.mapping(top["staff"], DEFAULTS["staff"], "flow.staff")
     reply = reader.mapping(top["cosign_reply_days"], DEFAULTS["cosign_reply_days"], "flow.cosign_reply_days")
@@ -206,6 +223,7 @@ def flow_params(flow: Mapping[str, Any] | None, source: str = "<memory>") -> Flo
             cosign_share=reader.share(per_kind["cosign_share"][kind], f"flow.cosign_share.{kind}"),
             legality_share=reader.share(per_kind["legality_share"][kind], f"flow.legality_share.{kind}"),
             signers=reader.signers(per_kind["signers"][kind], f"flow.signers.{kind}"),
+            head_signs_alone=reader.flag(per_kind["head_signs_alone"][kind], f"flow.head_signs_alone.{kind}"),
         ))
     params = FlowParams(
         kinds=tuple(kinds),

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scheduler.domain import ROLES
 from scheduler.i18n import Lang, t
-from scheduler.rules import zh_numeral
+from scheduler.rules import cite_suffix, zh_numeral
 from simulation.inputs import FlowInputs
 from simulation.model import DEADLINE_RULES, Replication
 from simulation.params import KINDS
@@ -49,6 +50,7 @@ class Summary:
     deadlines: tuple[DeadlineKpi, ...]
     silent_replies: float
     stand_ins: float
+    signed_by: dict[str, dict[str, Estimate]]  # kind -> signer's role -> documents per replication
     utilisation: dict[str, float]
 
     def deadline(self, rule: str) -> DeadlineKpi:
@@ -63,6 +65,17 @@ def article_label(rule: str, lang: Lang) -> str:
 def deadline_limits(inputs: FlowInputs) -> dict[str, int]:
     return {"45": inputs.issue_within_working_days, "54": inputs.cosign_reply_working_days,
             "52": inputs.filing_within_days}
+
+
+def signed_by_role(replications: Sequence[Replication]) -> dict[str, dict[str, Estimate]]:
+    """Per kind, the roles that signed any of its documents, in the order of `ROLES`, as means over
+    replications (a replication where a role signed none counts 0)."""
+    summary: dict[str, dict[str, Estimate]] = {}
+    for kind in KINDS:
+        seen = {role for r in replications for role in r.signed_by[kind]}
+        summary[kind] = {role: mean_ci([r.signed_by[kind].get(role, 0) for r in replications], bounds=(0.0, math.inf))
+                         for role in ROLES if role in seen}
+    return summary
 
 
 def summarise(inputs: FlowInputs, load: float, seed: int, replications: Sequence[Replication]) -> Summary:
@@ -93,6 +106,7 @@ def summarise(inputs: FlowInputs, load: float, seed: int, replications: Sequence
         deadlines=tuple(deadlines),
         silent_replies=mean_of([r.silent_replies for r in replications]),
         stand_ins=mean_of([r.stand_ins for r in replications]),
+        signed_by=signed_by_role(replications),
         utilisation={name: mean_of([r.utilisation[name] for r in replications]) for name in resources},
     )
 
@@ -128,6 +142,11 @@ def summary_to_json(summary: Summary, lang: Lang = "zh") -> dict[str, object]:
         "deadlines": deadlines,
         "utilisation": {name: _number(value) for name, value in summary.utilisation.items()},
         "head_absent_signed_by_executive": _number(summary.stand_ins, 2),
+        # DESIGN §6 gives signed_by as plain means; their intervals sit beside them, in the same shape.
+        "signed_by": {kind: {role: _number(e.mean, 2) for role, e in roles.items()}
+                      for kind, roles in summary.signed_by.items()},
+        "signed_by_ci95": {kind: {role: [_number(e.low, 2), _number(e.high, 2)] for role, e in roles.items()}
+                           for kind, roles in summary.signed_by.items()},
     }
 
 
@@ -170,6 +189,11 @@ def summary_table(summary: Summary, lang: Lang = "zh", resource_names: dict[str,
              f"{k.count:.1f}"] for k in summary.deadlines]
     lines += ["  " + line for line in table(headers, rows)]
     lines.append("  " + t("sim.silent", lang, count=f"{summary.silent_replies:.1f}"))
+    lines.append("")
+    lines.append("  " + t("sim.signed_by", lang, basis=cite_suffix(("52",), lang)))
+    lines += ["    " + t(f"sim.kind.{kind}", lang) + ": " + ", ".join(
+                  f"{t(f'sim.role.{role}', lang)} {format_interval(e, 1)}" for role, e in roles.items())
+              for kind, roles in summary.signed_by.items() if roles]
     lines.append("")
     usage = ", ".join(f"{names.get(key, key)} {value:.0%}" for key, value in summary.utilisation.items())
     lines.append(f"  {t('sim.utilisation', lang)}: {usage}")

@@ -31,6 +31,10 @@ def test_simulate_json_is_the_contract_and_alone_on_stdout(scenario_file: Path, 
     assert [d["rule"] for d in document["deadlines"]] == ["45", "54", "52"]
     assert all(0 <= d["on_time"]["mean"] <= 1 for d in document["deadlines"])
     assert {"office", "justice"} <= set(document["utilisation"])
+    # Art. 52: normative documents and meeting decisions are signed by the county head alone.
+    assert set(document["signed_by"]["normative"]) == set(document["signed_by"]["decided"]) == {"county_head"}
+    low, high = document["signed_by_ci95"]["normative"]["county_head"]
+    assert low <= document["signed_by"]["normative"]["county_head"] <= high
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["backlog.png", "cycle-time.png", "on-time.png", "simulation.json"]
 

@@ -67,15 +67,21 @@ def test_same_seed_same_numbers_whatever_jobs(inputs) -> None:
     assert summary_to_json(other_seed) != summary_to_json(serial)
 
 
-def test_executive_deputy_signs_for_an_absent_head(scenario) -> None:
-    """Art. 6: with the head away all year, every head signature is the executive deputy's."""
+def test_a_head_away_all_year_signs_nothing_and_the_executive_deputy_only_what_he_may(scenario) -> None:
+    """Art. 6, 52: with the head away all year, no normative document or decision is issued (they are the
+    head's alone, so every meeting decision is overdue), while the executive deputy signs for him the
+    kinds the head or the executive deputy may sign."""
     head = scenario.county_head.id
     away = Absence(head, date(2024, 1, 1), date(2024, 12, 31), kind="trip")
-    inputs = build_inputs(dataclasses.replace(scenario, absences=(away,)))
+    flow = {"signers": {"consent": ["supervisor", "head"]}}
+    inputs = build_inputs(dataclasses.replace(scenario, absences=(away,), flow=flow))
     result = run_replication(inputs, 1.0, replication_seeds(1, 1)[0])
     assert result.utilisation[head] == 0.0
-    assert result.stand_ins > 0
-    assert result.deadlines["45"][0] > 0
+    assert result.signed_by["normative"] == {} and result.signed_by["decided"] == {}
+    decided, on_time = result.deadlines["45"]
+    assert decided > 0 and on_time == 0
+    assert result.stand_ins > 0 and result.signed_by["consent"]["executive_deputy"] > 0
+    assert "county_head" not in result.signed_by["consent"]
 
 
 def test_absent_signer_delays_signing(scenario) -> None:
@@ -116,11 +122,13 @@ def test_plan_meetings_bring_decided_documents(scenario) -> None:
 
 
 def test_bad_flow_parameters_name_their_field(scenario) -> None:
-    bad = {"arrivals": {"request": -2}, "staff": {"office": 0}, "cosign_share": {"normative": 1.5}}
+    bad = {"arrivals": {"request": -2}, "staff": {"office": 0}, "cosign_share": {"normative": 1.5},
+           "head_signs_alone": {"normative": "yes"}}
     with pytest.raises(InputError) as caught:
         build_inputs(dataclasses.replace(scenario, flow=bad))
     paths = {p.path for p in caught.value.problems}
-    assert paths == {"flow.arrivals.request", "flow.staff.office", "flow.cosign_share.normative"}
+    assert paths == {"flow.arrivals.request", "flow.staff.office", "flow.cosign_share.normative",
+                     "flow.head_signs_alone.normative"}
     assert all(p.file == scenario.source for p in caught.value.problems)
 
 
