@@ -2,9 +2,10 @@
 
 One process per document walks its route on the work clock (see `simulation.clock`):
 
-1. office registration and review by the general office's staff (Art. 53);
-2. co-signing by 0..k other units in parallel; a unit silent past the policy's working days counts
-   as no objection and is recorded (Art. 54);
+1. co-signing by 0..k other units in parallel, done by the lead unit before it submits (会签后联合报);
+   a unit silent past the policy's working days counts as no objection and is recorded (Art. 54);
+2. office registration and review by the general office's staff (Art. 53); the document reaches the
+   county government here, so its cycle time and the documents in the system count from here;
 3. legality review by the justice bureau for normative documents (Art. 25, 43);
 4. signatures in the order the kind needs (Art. 52); an absent signer delays it. The executive
    deputy signs for an absent county head (Art. 6) only on kinds the head need not sign alone:
@@ -142,6 +143,8 @@ class Documents:
     """Every document of one replication, in arrival order, as parallel lists (fast scalar access)."""
 
     kind: list[int]
+    # When the document is ready: the lead unit's draft, which is co-signed first if it needs it (then it
+    # reaches the office later), or a meeting's decision (the Art. 45 clock starts here).
     arrive: list[float]
     office: list[float]
     replies: list[tuple[float, ...]]
@@ -170,6 +173,7 @@ class FlowModel:
         self.presence = self._presence(np.random.default_rng(kind_seeds[-1]))
         self.docs = self._generate(kind_seeds)
         count = len(self.docs.kind)
+        self.submitted = [np.nan] * count  # reached the office's registration, after any co-signing
         self.issued = [np.nan] * count
         self.depart = [np.nan] * count
         self.cosign_asked: list[float] = []  # when each co-sign request went out
@@ -277,8 +281,6 @@ class FlowModel:
         env = self.env
         docs = self.docs
         inputs = self.inputs
-        yield from self.office.serve(docs.office[index])
-        self._record(index, "registered")
         replies = docs.replies[index]
         if replies:
             asked = env.now
@@ -289,6 +291,12 @@ class FlowModel:
             # Replies run in parallel; whoever is still silent at the deadline has no objection (Art. 54).
             yield env.timeout(min(asked + max(replies), deadline) - asked)
             self._record(index, "cosigned")
+        # Art. 54: the lead unit submits after co-signing (会签后联合报), so the document reaches the county
+        # government only now. Cycle time and WIP count from here: co-signing is the units' time (its own
+        # deadline is the Art. 54 KPI), while a meeting's decision (Art. 45) keeps its clock from the meeting.
+        self.submitted[index] = env.now
+        yield from self.office.serve(docs.office[index])
+        self._record(index, "registered")
         if docs.legality[index] > 0:
             yield from self.justice.serve(docs.legality[index])
             self._record(index, "legality")
@@ -434,7 +442,12 @@ def measure(model: FlowModel) -> Replication:
     horizon = float(clock.horizon_days)
     warm = float(inputs.params.warmup_days)
     span = horizon - warm
-    arrive = clock.calendar_days(np.asarray(model.docs.arrive, dtype=float))
+    # A document is in the county government's system from its submission (after co-signing, Art. 54);
+    # one still being co-signed at the horizon has not arrived yet (it stays in `in_progress`).
+    submitted_work = np.asarray(model.submitted, dtype=float)
+    submitted = ~np.isnan(submitted_work)
+    arrive = np.full(len(submitted_work), horizon)
+    arrive[submitted] = clock.calendar_days(submitted_work[submitted])
     depart_work = np.asarray(model.depart, dtype=float)
     finished = ~np.isnan(depart_work)
     depart = np.full(len(arrive), horizon)
@@ -447,7 +460,7 @@ def measure(model: FlowModel) -> Replication:
     # Time-average number in system over the window = total document-days inside it / its length.
     overlap = np.clip(np.minimum(depart, horizon) - np.maximum(arrive, warm), 0.0, None)
     ends = np.arange(1, clock.horizon_days + 1, dtype=float)
-    backlog = (np.searchsorted(np.sort(arrive), ends, side="right")
+    backlog = (np.searchsorted(np.sort(arrive[submitted]), ends, side="right")
                - np.searchsorted(np.sort(depart[finished]), ends, side="right"))
     utilisation = {"office": model.office.utilisation(), "justice": model.justice.utilisation()}
     for leader, station in model.signing.items():

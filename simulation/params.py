@@ -29,6 +29,8 @@ SIGNER_ROLES = ("supervisor", "head", "executive", "office_director")
 
 DEFAULTS: dict[str, Any] = {
     # Documents reaching the county government per working day, by kind (ASSUMPTION: ~3,600 a year).
+    # A document that needs co-signing starts it at its arrival instant and reaches the office after it
+    # (Art. 54): the same number a year, each a few days later.
     "arrivals": {"request": 8.0, "report": 4.0, "normative": 0.15, "consent": 1.5, "proposal": 0.6},
     # Documents one standing meeting decides when no plan gives its items (ASSUMPTION).
     "decided_per_meeting": 5.0,
