@@ -32,8 +32,9 @@ from typing import Any
 import numpy as np
 
 from scheduler.i18n import Lang, t
+from scheduler.rules import cite_articles
 from simulation.agenda_cycle import NO_ARTICLE, AgendaReplication
-from simulation.report import TableFormatter, article_label, format_interval, plain_table
+from simulation.report import TableFormatter, format_interval, plain_table
 from simulation.stats import Estimate, mean_ci, percentile_means
 
 FORMAT = "govcal.whatif.agenda/1"
@@ -235,7 +236,7 @@ def sweep_to_json(sweep: AgendaSweep, lang: Lang = "zh") -> dict[str, Any]:
 
 def _articles_text(counts: dict[str, float], lang: Lang) -> str:
     separator = "，" if lang == "zh" else ", "
-    return separator.join(f"{t('agenda.no_article', lang) if a == NO_ARTICLE else article_label(a, lang)} {v:.1f}"
+    return separator.join(f"{t('agenda.no_article', lang) if a == NO_ARTICLE else cite_articles((a,), lang)} {v:.1f}"
                           for a, v in counts.items())
 
 

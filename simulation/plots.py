@@ -14,9 +14,10 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from scheduler.i18n import Lang, t
+from scheduler.rules import cite_articles
 from simulation.fonts import use_cjk_font
 from simulation.model import Replication
-from simulation.report import Summary, article_label
+from simulation.report import Summary
 from simulation.stats import mean_ci
 from simulation.sweep import Sweep
 
@@ -66,7 +67,7 @@ def on_time_shares(summary: Summary, target: float, lang: Lang = "zh") -> Figure
     """One bar per deadline with its 95% interval, and the target line."""
     figure, axes = _figure()
     kpis = [k for k in summary.deadlines if not math.isnan(k.on_time.mean)]
-    labels = [f"{article_label(k.rule, lang)}\n{k.name(lang)}" for k in kpis]
+    labels = [f"{cite_articles((k.rule,), lang)}\n{k.name(lang)}" for k in kpis]
     means = [k.on_time.mean for k in kpis]
     errors = [[k.on_time.mean - k.on_time.low for k in kpis], [k.on_time.high - k.on_time.mean for k in kpis]]
     axes.bar(labels, means, yerr=errors, capsize=6, color="#55a868")
@@ -84,7 +85,7 @@ def whatif_curves(sweep: Sweep, lang: Lang = "zh") -> Figure:
     for kpi in sweep.summaries[0].deadlines:
         estimates = [s.deadline(kpi.rule).on_time for s in sweep.summaries]
         means = np.array([e.mean for e in estimates])
-        axes.plot(loads, means, marker="o", label=f"{article_label(kpi.rule, lang)} {kpi.name(lang)}")
+        axes.plot(loads, means, marker="o", label=f"{cite_articles((kpi.rule,), lang)} {kpi.name(lang)}")
         axes.fill_between(loads, [e.low for e in estimates], [e.high for e in estimates], alpha=0.2)
     axes.axhline(sweep.target, color="#c44e52", linestyle="--",
                  label=t("sim.plot.target", lang, target=f"{sweep.target:.0%}"))

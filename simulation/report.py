@@ -10,7 +10,7 @@ import numpy as np
 
 from scheduler.domain import ROLES
 from scheduler.i18n import Lang, t
-from scheduler.rules import cite_suffix, zh_numeral
+from scheduler.rules import cite_articles, cite_suffix
 from simulation.inputs import FlowInputs
 from simulation.model import DEADLINE_RULES, Replication
 from simulation.params import KINDS
@@ -55,11 +55,6 @@ class Summary:
 
     def deadline(self, rule: str) -> DeadlineKpi:
         return next(d for d in self.deadlines if d.rule == rule)
-
-
-def article_label(rule: str, lang: Lang) -> str:
-    """``第四十五条`` in Chinese, ``Art. 45`` in English."""
-    return f"第{zh_numeral(int(rule))}条" if lang == "zh" else f"Art. {rule}"
 
 
 def deadline_limits(inputs: FlowInputs) -> dict[str, int]:
@@ -185,7 +180,7 @@ def summary_table(summary: Summary, lang: Lang = "zh", resource_names: dict[str,
         "",
     ]
     headers = [t("sim.col.deadline", lang), t("sim.col.on_time", lang), t("sim.col.count", lang)]
-    rows = [[f"{article_label(k.rule, lang)} {k.name(lang)}", format_interval(k.on_time, 1, percent=True),
+    rows = [[f"{cite_articles((k.rule,), lang)} {k.name(lang)}", format_interval(k.on_time, 1, percent=True),
              f"{k.count:.1f}"] for k in summary.deadlines]
     lines += ["  " + line for line in table(headers, rows)]
     lines.append("  " + t("sim.silent", lang, count=f"{summary.silent_replies:.1f}"))

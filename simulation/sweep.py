@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
+from scheduler.rules import cite_articles
 from simulation.inputs import FlowInputs
 from simulation.report import (
     Summary,
     TableFormatter,
-    article_label,
     format_interval,
     plain_table,
     summarise,
@@ -90,9 +90,9 @@ def sweep_to_json(sweep: Sweep, lang: Lang = "zh") -> dict[str, object]:
 def sweep_table(sweep: Sweep, lang: Lang = "zh", table: TableFormatter = plain_table) -> str:
     """One row per load: on-time share of each deadline with its interval, then the verdict."""
     first = sweep.summaries[0]
-    headers = [t("sim.col.load", lang), *(article_label(k.rule, lang) for k in first.deadlines),
+    headers = [t("sim.col.load", lang), *(cite_articles((k.rule,), lang) for k in first.deadlines),
                t("sim.cycle", lang)]
     rows = [[f"×{s.load:g}", *(format_interval(k.on_time, 1, percent=True) for k in s.deadlines),
              f"{s.cycle.mean:.2f}"] for s in sweep.summaries]
-    names = [f"{article_label(k.rule, lang)}: {k.name(lang)}" for k in first.deadlines]
+    names = [f"{cite_articles((k.rule,), lang)}: {k.name(lang)}" for k in first.deadlines]
     return "\n".join([*table(headers, rows), "", *names, "", sweep.verdict(lang)])
