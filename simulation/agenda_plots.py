@@ -1,5 +1,6 @@
 """Pictures of the agenda-load what-if: lead time and backlog against load, backlog by month per load,
-standing meetings per month. Built like `simulation.plots` (no pyplot state; CJK labels render)."""
+standing meetings per month. Built like `simulation.plots` (no pyplot state; CJK labels render); the
+figures against load share its points-at-measured-loads helpers (`simulation.figures`)."""
 
 from __future__ import annotations
 
@@ -10,49 +11,37 @@ from matplotlib.figure import Figure
 
 from scheduler.i18n import Lang, t
 from simulation.agenda_report import AgendaSweep
+from simulation.figures import SIZE, load_axis, mark_breaking_point, new_figure, points_at_loads
 from simulation.fonts import use_cjk_font
 
-SIZE = (8.0, 4.5)
 WIDE = (11.0, 4.5)
 COLOUR = "#4c72b0"
-BREAK = "#c44e52"
-
-
-def _figure(size: tuple[float, float] = SIZE, panels: int = 1) -> tuple[Figure, list]:
-    use_cjk_font()
-    figure = Figure(figsize=size, layout="constrained")
-    return figure, [figure.add_subplot(1, panels, i + 1) for i in range(panels)]
-
-
-def _band(axes: object, loads: np.ndarray, means: list[float], lows: list[float], highs: list[float],
-          label: str | None = None) -> None:
-    axes.fill_between(loads, lows, highs, alpha=0.25, color=COLOUR)
-    axes.plot(loads, means, marker="o", color=COLOUR, label=label)
+P90_COLOUR = "#55a868"
 
 
 def load_curves(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
-    """Two panels: mean lead time (and p90) against load, backlog at the end against load; 95% bands,
-    markers at the loads measured, the breaking point marked."""
-    figure, (lead_axes, backlog_axes) = _figure(WIDE, 2)
-    loads = np.array([s.load for s in sweep.loads])
-    _band(lead_axes, loads, [s.lead.mean for s in sweep.loads], [s.lead.low for s in sweep.loads],
-          [s.lead.high for s in sweep.loads], label=t("agenda.col.lead", lang))
-    lead_axes.plot(loads, [s.lead_p90 for s in sweep.loads], marker="s", linestyle="--", color="#55a868",
-                   label=t("agenda.col.p90", lang))
+    """Two panels: mean lead time (and p90) against load, backlog at the end against load: points at
+    the loads measured with their 95% intervals, the breaking point marked and named."""
+    figure, (lead_axes, backlog_axes) = new_figure(WIDE, 2)
+    loads = [s.load for s in sweep.loads]
+    points_at_loads(lead_axes, loads, [s.lead.mean for s in sweep.loads], [s.lead.low for s in sweep.loads],
+                    [s.lead.high for s in sweep.loads], series=0, of=2, colour=COLOUR,
+                    label=t("agenda.col.lead", lang))
+    points_at_loads(lead_axes, loads, [s.lead_p90 for s in sweep.loads], series=1, of=2, colour=P90_COLOUR,
+                    label=t("agenda.col.p90", lang))
     lead_axes.axhline(sweep.target_days, color="#999999", linestyle=":",
                       label=t("agenda.col.within", lang, days=sweep.target_days))
     lead_axes.set_title(t("agenda.plot.lead", lang))
     lead_axes.set_ylabel(t("agenda.plot.lead_y", lang))
     ends = [s.backlog_by_month[-1] for s in sweep.loads]
-    _band(backlog_axes, loads, [e.mean for e in ends], [e.low for e in ends], [e.high for e in ends])
+    points_at_loads(backlog_axes, loads, [e.mean for e in ends], [e.low for e in ends], [e.high for e in ends],
+                    colour=COLOUR)
     backlog_axes.set_title(t("agenda.plot.backlog", lang))
     backlog_axes.set_ylabel(t("agenda.plot.backlog_y", lang))
     breaking, _ = sweep.breaking_point()
     for axes in (lead_axes, backlog_axes):
-        axes.set_xlabel(t("agenda.plot.x", lang))
-        axes.set_xticks(loads)
-        if breaking is not None:
-            axes.axvline(breaking, color=BREAK, linestyle=":")
+        load_axis(axes, loads, lang)
+        mark_breaking_point(axes, breaking, lang)
     lead_axes.legend(loc="upper left", fontsize="small")
     return figure
 
@@ -83,7 +72,7 @@ def backlog_by_month(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
 def meetings_per_month(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
     """Meetings held per month by kind, one stacked bar per load (standing meetings at the bottom,
     with their 95% interval)."""
-    figure, (axes,) = _figure()
+    figure, (axes,) = new_figure()
     positions = np.arange(len(sweep.loads))
     kinds = list(dict.fromkeys(["standing", *(k for s in sweep.loads for k in s.meetings_per_month)]))
     bottom = np.zeros(len(sweep.loads))

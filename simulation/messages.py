@@ -72,6 +72,7 @@ register({
     "sim.plot.on_time": ("各时限按时率（95% 置信区间）", "On-time share per deadline (95% CI)"),
     "sim.plot.whatif": ("负荷与按时率", "On-time share against load"),
     "sim.plot.target": ("目标 {target}", "target {target}"),
+    "sim.plot.breaking": ("临界负荷 ×{load}", "breaking point x{load}"),
     "sim.wrote": ("已写入 {path}", "wrote {path}"),
     "sim.mmc": ("M/M/{servers} 验证：ρ = {rho}，仿真 Wq = {wq} [{lo}, {hi}]，Erlang C Wq = {exact}",
                 "M/M/{servers} check: rho = {rho}, simulated Wq = {wq} [{lo}, {hi}], Erlang C Wq = {exact}"),
