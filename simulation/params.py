@@ -61,11 +61,13 @@ DEFAULTS: dict[str, Any] = {
     # Kinds only the county head may sign: a document of such a kind waits for an absent head. The rest
     # may be signed by the executive deputy while the head is away (Art. 6).
     # Art. 52 ¶1: normative documents, decisions, orders, bills to the congress and appointments "由县长签发";
-    # Art. 45: meeting minutes and the documents decided "报县长签发"; Art. 53 ¶2: units' requests on major
-    # matters "报县长审批". Art. 52 ¶5: consent documents across portfolios "由县长或负责常务工作的副县长签批";
-    # Art. 52 ¶2: important documents issued "由县长或常务副县长签发" (reports and replies to proposals).
+    # Art. 45: meeting minutes and the documents decided "报县长签发". Art. 52 ¶5: consent documents across
+    # portfolios "由县长或负责常务工作的副县长签批"; Art. 52 ¶2: important documents issued "由县长或常务副县长签发"
+    # (reports and replies to proposals). Units' requests are approved by the leader whose portfolio they
+    # fall in (Art. 53 ¶2 "按照政府领导同志分工呈批"); the rules do not reserve them to the head, so the
+    # executive deputy may approve those of the head's units while the head is away.
     # The flag matters only where `signers` lists "head" (by default: normative and decided).
-    "head_signs_alone": {"request": True, "report": False, "normative": True, "consent": False, "proposal": False,
+    "head_signs_alone": {"request": False, "report": False, "normative": True, "consent": False, "proposal": False,
                          "decided": True},
     # Working days from issuing a "with the county government's consent" document to filing it (Art. 52).
     "filing_days": {"mean": 8.0, "cv": 0.6},
