@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -35,6 +35,16 @@ def join(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
+
+
+def nearest(word: object, known: Iterable[str]) -> str | None:
+    """The known name closest to a mistyped one, or None when none is close enough.
+
+    One rule for every "did you mean" (field names, ids): difflib's ratio with its default 0.6
+    cutoff, which catches a dropped or doubled letter but not an unrelated word.
+    """
+    close = difflib.get_close_matches(str(word), sorted(known), n=1)
+    return close[0] if close else None
 
 
 def parent_paths(path: str) -> Iterator[str]:
@@ -179,8 +189,8 @@ class Reader:
         for key in data:
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            if close:
-                self.warn(join(path, str(key)), "input.unknown_field_hint", field=key, hint=close[0])
+            hint = nearest(key, allowed)
+            if hint:
+                self.warn(join(path, str(key)), "input.unknown_field_hint", field=key, hint=hint)
             else:
                 self.warn(join(path, str(key)), "input.unknown_field", field=key)

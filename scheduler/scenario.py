@@ -52,7 +52,7 @@ from scheduler.domain import (
     fmt_minutes,
 )
 from scheduler.errors import InputError, Problem
-from scheduler.reader import Reader, join
+from scheduler.reader import Reader, join, nearest
 
 DEFAULT_SCENARIO = "wuqia-2024.yaml"
 SCENARIO_VERSION = 1
@@ -236,6 +236,10 @@ class _ScenarioReader(Reader):
                 continue
             if kind == "leader" and target in self.ids["unit"]:
                 self.fail(path, "scenario.unit_not_leader", id=target)
+                continue
+            hint = nearest(target, known[kind])
+            if hint:
+                self.fail(path, f"{_REFERENCE_MESSAGES[kind]}_hint", id=target, hint=hint)
             else:
                 self.fail(path, _REFERENCE_MESSAGES[kind], id=target)
 

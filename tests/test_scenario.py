@@ -107,14 +107,14 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
     "request unit unknown": (setter("meeting_requests.0.unit", "ghost"), "meeting_requests[0].unit",
                              "scenario.unknown_unit"),
     "for_items unknown": (setter("meeting_requests.0.for_items", ["Y-9"]), "meeting_requests[0].for_items[0]",
-                          "scenario.unknown_item"),
+                          "scenario.unknown_item_hint"),
     "room unknown": (setter("meeting_requests.0.room", "r9"), "meeting_requests[0].room", "scenario.unknown_room"),
     "absence who unknown": (setter("absences.0.who", "ghost"), "absences[0].who", "scenario.unknown_party"),
     "commitment attendee unknown": (setter("commitments", [{**COMMITMENT, "attendees": ["ghost"]}]),
                                     "commitments[0].attendees[0]", "scenario.unknown_party"),
     "history unit unknown": (setter("history.0.unit", "ghost"), "history[0].unit", "scenario.unknown_unit"),
     "history item unknown": (setter("history", [{"kind": "decided", "item": "Y-9", "date": date(2024, 3, 1)}]),
-                             "history[0].item", "scenario.unknown_item"),
+                             "history[0].item", "scenario.unknown_item_hint"),
     "impossible date": (setter("agenda.0.submitted", "2024-02-30"), "agenda[0].submitted", "input.bad_date"),
     "date not ISO": (setter("agenda.0.submitted", "2024/04/25"), "agenda[0].submitted", "input.bad_date"),
     "from after to": (setter("absences.0.to", date(2024, 5, 10)), "absences[0].from", "scenario.dates_reversed"),
@@ -466,3 +466,23 @@ def test_any_damaged_yaml_text_is_input_error_never_a_crash(cut: tuple[int, int]
         parse_scenario(damaged, "damaged.yaml")
     except InputError as error:
         assert all(problem.file == "damaged.yaml" for problem in error.problems)
+
+
+def test_unknown_ids_suggest_the_nearest_known_one(tiny_scenario_data: dict[str, Any]) -> None:
+    """A misspelt id gets the same did-you-mean as a misspelt field name, in both languages."""
+    tiny_scenario_data["leaders"].append({"id": "dep-traffic", "title": "副县长", "role": "deputy"})
+    tiny_scenario_data["units"][1]["supervisor"] = "dep-trafic"
+    tiny_scenario_data["agenda"][0]["unit"] = "finanse"
+    tiny_scenario_data["meeting_requests"][0]["required"] = ["dep-agri", "argi"]
+    tiny_scenario_data["meeting_requests"][0]["room"] = "zzz"  # nothing close: no suggestion
+    with pytest.raises(InputError) as caught:
+        scenario_from_mapping(tiny_scenario_data, "typo.yaml")
+    found = {(p.path, p.key, p.params.get("hint")) for p in caught.value.problems}
+    assert found == {("units[1].supervisor", "scenario.unknown_leader_hint", "dep-traffic"),
+                     ("agenda[0].unit", "scenario.unknown_unit_hint", "finance"),
+                     ("meeting_requests[0].required[1]", "scenario.unknown_party_hint", "agri"),
+                     ("meeting_requests[0].room", "scenario.unknown_room", None)}
+    text = {p.path: (p.render("zh"), p.render("en")) for p in caught.value.problems}
+    assert text["units[1].supervisor"][0].endswith("没有编号为“dep-trafic”的领导（leaders）；是否应为“dep-traffic”？")
+    assert text["units[1].supervisor"][1].endswith("no leader with id 'dep-trafic' (leaders); "
+                                                   "did you mean 'dep-traffic'?")

@@ -10,7 +10,6 @@ the ledger recorded.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +25,7 @@ from scheduler.domain import HistoryEvent, Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.period import Period
 from scheduler.plan import Plan, plan_from_json
-from scheduler.reader import Reader
+from scheduler.reader import Reader, nearest
 
 
 def _fail(where: str, key: str, **params: object) -> InputError:
@@ -34,9 +33,8 @@ def _fail(where: str, key: str, **params: object) -> InputError:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """The closest candidate to a mistyped id ("" when none is close)."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return close[0] if close else ""
+    """The closest candidate to a mistyped id ("" when none is close), by the scenario's own rule."""
+    return nearest(word, candidates) or ""
 
 
 # ----- the ledger's scenario ---------------------------------------------------------------------
