@@ -91,7 +91,7 @@ def _emit(text: str, out: str | None, lang: Lang) -> None:
 
 
 @scenario.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @lang_option
 def validate(file: str, lang: Lang) -> None:
     """Check FILE against the scenario contract: every problem, or one OK line (exit 0)."""
@@ -102,7 +102,7 @@ def validate(file: str, lang: Lang) -> None:
 
 
 @scenario.command()
-@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@click.argument("file", type=click.Path(), required=False)
 @lang_option
 def show(file: str | None, lang: Lang) -> None:
     """Summarise FILE (default: the embedded scenario) for a reader."""

@@ -27,7 +27,8 @@ lang_option = click.option(
 
 def scenario_option(**kwargs: Any) -> Any:
     return click.option(
-        "--scenario", "scenario_path", type=click.Path(dir_okay=False), default=None,
+        # No click.Path checks: the scenario reader says what is wrong with the file, in --lang.
+        "--scenario", "scenario_path", type=click.Path(), default=None,
         help="Scenario YAML file (default: the embedded wuqia-2024 scenario).", **kwargs,
     )
 

@@ -12,9 +12,9 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from scheduler.errors import Problem
+from scheduler.errors import InputError, Problem
 
 # Message keys for "wrong type" by expected Python type; the words are in scheduler.messages.
 _TYPE_KEYS: dict[type, str] = {
@@ -28,6 +28,35 @@ _TYPE_KEYS: dict[type, str] = {
 # Only the documented form: date.fromisoformat would also take 20240501 or 2024-W18-3.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+class _Readable(Protocol):
+    """A local path or a packaged resource (`importlib.resources.abc.Traversable`)."""
+
+    def read_bytes(self) -> bytes: ...
+
+
+def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
+    """The bytes of a user's file and their UTF-8 text; `InputError` naming `file` when it cannot be read.
+
+    Each common cause has its own message, in the user's language: the operating system's
+    wording ("Is a directory") would be English whatever ``--lang`` says.
+    """
+    try:
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(file, "", "input.not_found")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(file, "", "input.is_directory")]) from None
+    except PermissionError:
+        raise InputError([Problem(file, "", "input.no_permission")]) from None
+    except OSError as error:
+        raise InputError([Problem(file, "", "input.unreadable", {"reason": error.strerror or str(error)})]) from None
+    try:
+        return raw, raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError([Problem(file, "", "input.not_utf8", {"byte": error.start}, line)]) from None
 
 
 def join(path: str, key: str | int) -> str:
