@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -57,6 +58,18 @@ def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
         raise InputError([Problem(file, "", "input.not_utf8", {"byte": error.start}, line)]) from None
+
+
+# Under --strict a warning stops the command, so its text must not say "ignored".
+_STRICT_KEYS = {
+    "input.unknown_field": "input.unknown_field_strict",
+    "input.unknown_field_hint": "input.unknown_field_hint_strict",
+}
+
+
+def as_errors(warnings: Iterable[Problem]) -> tuple[Problem, ...]:
+    """`warnings` worded as problems that stop a command (``--strict``); same file, line and path."""
+    return tuple(replace(warning, key=_STRICT_KEYS.get(warning.key, warning.key)) for warning in warnings)
 
 
 def join(path: str, key: str | int) -> str:

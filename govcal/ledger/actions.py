@@ -66,22 +66,28 @@ def _check_name(ledger: Ledger, file: ScenarioFile, name: str) -> None:
         raise _fail(file.label, "ledger.other_scenario", found=name, expected=expected, ledger=str(ledger.path))
 
 
-def load_full_scenario(ledger: Ledger, file: ScenarioFile) -> Scenario:
-    """The whole scenario, validated, and checked to be the one this ledger records."""
+ScenarioLoad = Callable[[str | None], Scenario]
+
+
+def load_full_scenario(ledger: Ledger, file: ScenarioFile, load: ScenarioLoad | None = None) -> Scenario:
+    """The whole scenario, validated, and checked to be the one this ledger records.
+
+    `load` reads the file; the commands pass theirs, which also reports the file's warnings.
+    """
     from scheduler.scenario import load_scenario
 
-    scenario = load_scenario(file.path)
+    scenario = (load or load_scenario)(file.path)
     _check_name(ledger, file, scenario.name)
     return scenario
 
 
-def scenario_facts(ledger: Ledger, file: ScenarioFile, *, remember: bool, now: datetime | None = None
-                   ) -> ScenarioFacts:
+def scenario_facts(ledger: Ledger, file: ScenarioFile, *, remember: bool, now: datetime | None = None,
+                   load: ScenarioLoad | None = None) -> ScenarioFacts:
     """Names and the calendar of this version of the scenario file: from the ledger's cache when it
     has seen this version (no YAML to parse), else parsed, and kept when the command writes anyway."""
     facts = ledger.facts(file.sha256)
     if facts is None:
-        facts = ScenarioFacts.of(load_full_scenario(ledger, file))
+        facts = ScenarioFacts.of(load_full_scenario(ledger, file, load))
         if remember:
             ledger.add_facts(facts, now or datetime.now().astimezone())
     _check_name(ledger, file, facts.name)
