@@ -506,14 +506,14 @@ def plan_on_ledger(ledger_path: str, scenario_path: str | None, month: str | Non
     the last one published), the scenario with every recorded outcome as history, the published
     revision of the period if any, and the open follow-ups for the workbook."""
     from govcal.ledger import actions
-    from scheduler.period import check_calendar_covers, parse_period
+    from scheduler.period import check_period_fits, parse_period
 
     with opened(ledger_path, lang) as book, book.reading():
         scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path),
                                               scenario_loader(lang, strict))
         if month is None and start is None and end is None:
             period = actions.default_month_after_published(book) or parse_period(scenario=scenario)
-            check_calendar_covers(scenario, period, "--month")
+            check_period_fits(scenario, period, "--month")
         else:
             period = parse_period(month, start, end, scenario=scenario)
         state = actions.planning_state(book, scenario, period)
@@ -558,13 +558,13 @@ def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: 
     """Read what ``replan`` starts from (one read transaction): the month's latest revision, the
     scenario as it is now with the earlier months' outcomes, `--since`, the open follow-ups."""
     from govcal.ledger import actions
-    from scheduler.period import check_calendar_covers, month_period
+    from scheduler.period import check_period_fits, month_period
 
     period = month_period(month)
     with opened(ledger_path, lang) as book, book.reading():
         scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path),
                                               scenario_loader(lang, strict))
-        check_calendar_covers(scenario, period, "--month")
+        check_period_fits(scenario, period, "--month")
         inputs = actions.replan_inputs(book, scenario, period, since, today)
         open_followups = book.followups()
     return LedgerReplanning(inputs, open_followups)

@@ -156,6 +156,9 @@ register({
     "period.both": ("--month 不能与 --from/--to 同时使用", "--month cannot be combined with --from/--to"),
     "period.outside_calendar": ("{day} 超出日历数据范围（{first} 至 {last}）",
                                 "{day} is outside the calendar's data ({first} .. {last})"),
+    "period.outside_scenario": ("{value} 不在情景“{name}”的年份（{years} 年）内，请选择该年份内的月份或日期",
+                                "{value} is outside the year of scenario '{name}' ({years}); "
+                                "choose a month or dates within it"),
     "period.no_pending": ("情景中没有待安排的议题或会议申请，请用 --month 指定月份",
                           "the scenario has no pending items or meeting requests; give --month"),
     # ----- meeting kinds and titles ----------------------------------------------------------
