@@ -6,6 +6,7 @@ the scenario. Tables reuse the plan view's width-aware `format_table`, so Chines
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import asdict
 
@@ -17,6 +18,7 @@ from govcal.files import atomic_write_text
 from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
 from scheduler.domain import ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
+from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.scenario import (
     DEFAULT_SCENARIO,
@@ -31,6 +33,8 @@ register({
                         "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
                         "requests, {absences} absences"),
     "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.exists": ("文件已存在，未作改动；如要覆盖，请加 --force",
+                            "the file already exists and is left as it is; add --force to overwrite it"),
     "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
     "cli.scenario.calendar": ("日历：{region}，{years} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
                               "Calendar: {region}, {years}; office hours {hours}; grain {grain} minutes"),
@@ -104,9 +108,13 @@ def show(file: str | None, lang: Lang) -> None:
 
 @scenario.command()
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the template to this file.")
+@click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
 @lang_option
-def new(out: str | None, lang: Lang) -> None:
+def new(out: str | None, force: bool, lang: Lang) -> None:
     """Print a commented scenario template (Chinese and English comments) to start from."""
+    # A template over a scenario someone has filled in would lose their work without a word.
+    if out is not None and not force and os.path.lexists(out):
+        raise InputError([Problem(out, "", "cli.scenario.exists")])
     _emit(SCENARIO_TEMPLATE, out, lang)
 
 
