@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from govcal.common import lang_option, scenario_option
+from govcal.common import lang_option, load_scenario_warned, scenario_loader, scenario_option, strict_option
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 
@@ -119,15 +119,16 @@ def ledger() -> None:
 @scenario_option()
 @ledger_option
 @format_option
+@strict_option
 @lang_option
-def ledger_init(scenario_path: str | None, ledger_path: str | None, output_format: str, lang: Lang) -> None:
+def ledger_init(scenario_path: str | None, ledger_path: str | None, output_format: str, strict: bool,
+                lang: Lang) -> None:
     """Create a new ledger (mode 0600) for the scenario; later commands read the scenario from there."""
     from govcal import __version__
     from govcal.ledger import ScenarioFacts, create_ledger
-    from scheduler.scenario import load_scenario
 
     path = require_ledger(ledger_path)
-    scenario = load_scenario(scenario_path)
+    scenario = load_scenario_warned(scenario_path, lang, strict)
     stored = "" if scenario_path is None else str(Path(scenario_path).resolve())
     create_ledger(path, ScenarioFacts.of(scenario), stored, now(), f"govcal {__version__}")
     if output_format == "json":
@@ -212,7 +213,7 @@ def ledger_export(scenario_path: str | None, ledger_path: str | None, output_for
     from scheduler.plan import history_to_json
 
     with opened(ledger_path, lang) as book, book.reading():
-        scenario = load_full_scenario(book, scenario_file(book, scenario_path))
+        scenario = load_full_scenario(book, scenario_file(book, scenario_path), scenario_loader(lang))
         history = history_on_record(book, scenario)[0].history
     records = [history_to_json(event) for event in sorted(history, key=lambda e: e.date)]
     if output_format == "json":
@@ -265,7 +266,7 @@ def publish(plan_file: str, scenario_path: str | None, ledger_path: str | None, 
     with opened(ledger_path, lang) as book, book.writing():
         file = actions.scenario_file(book, scenario_path)
         # Parsed at most once, and only when needed: for the changes, the exports or the change table.
-        full_scenario = functools.cache(lambda: actions.load_full_scenario(book, file))
+        full_scenario = functools.cache(lambda: actions.load_full_scenario(book, file, scenario_loader(lang)))
         published = actions.publish(book, plan, plan_file, file, now(), full_scenario)
         show_changes = bool(published.plan.changes) and not published.unchanged and output_format == "table"
         if out_dir is not None or show_changes:
@@ -351,7 +352,8 @@ def record(meeting: str, held: bool, cancelled: bool, decided: tuple[str, ...], 
     as_of = today_of(today)
     with opened(ledger_path, lang) as book, book.writing():
         moment = now()
-        facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=True, now=moment)
+        facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=True, now=moment,
+                                       load=scenario_loader(lang))
         done = actions.record(book, meeting, held=held, decided=decided or None, not_decided=not_decided,
                               day=moved_day, start=moved_start, followups=followups, month=period, today=as_of,
                               facts=facts, now=moment)
@@ -397,7 +399,8 @@ def followups(due_within: int, overdue_only: bool, scenario_path: str | None, le
 
     day = today_of(today)
     with opened(ledger_path, lang) as book, book.reading():
-        facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=False)
+        facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=False,
+                                       load=scenario_loader(lang))
         views = actions.followup_views(book.followups(), facts, day, due_within)
     if overdue_only:
         views = [v for v in views if v.state == "overdue"]
@@ -498,18 +501,19 @@ class LedgerPlanning:
 
 
 def plan_on_ledger(ledger_path: str, scenario_path: str | None, month: str | None, start: date | None,
-                   end: date | None, lang: Lang) -> LedgerPlanning:
+                   end: date | None, lang: Lang, strict: bool = False) -> LedgerPlanning:
     """Read the ledger (one read transaction) for ``plan --ledger``: the period (default: the month after
     the last one published), the scenario with every recorded outcome as history, the published
     revision of the period if any, and the open follow-ups for the workbook."""
     from govcal.ledger import actions
-    from scheduler.period import check_calendar_covers, parse_period
+    from scheduler.period import check_period_fits, parse_period
 
     with opened(ledger_path, lang) as book, book.reading():
-        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path))
+        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path),
+                                              scenario_loader(lang, strict))
         if month is None and start is None and end is None:
             period = actions.default_month_after_published(book) or parse_period(scenario=scenario)
-            check_calendar_covers(scenario, period, "--month")
+            check_period_fits(scenario, period, "--month")
         else:
             period = parse_period(month, start, end, scenario=scenario)
         state = actions.planning_state(book, scenario, period)
@@ -550,16 +554,17 @@ class LedgerReplanning:
 
 
 def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: str, since: date | None,
-                     today: date, lang: Lang) -> LedgerReplanning:
+                     today: date, lang: Lang, strict: bool = False) -> LedgerReplanning:
     """Read what ``replan`` starts from (one read transaction): the month's latest revision, the
     scenario as it is now with the earlier months' outcomes, `--since`, the open follow-ups."""
     from govcal.ledger import actions
-    from scheduler.period import check_calendar_covers, month_period
+    from scheduler.period import check_period_fits, month_period
 
     period = month_period(month)
     with opened(ledger_path, lang) as book, book.reading():
-        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path))
-        check_calendar_covers(scenario, period, "--month")
+        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path),
+                                              scenario_loader(lang, strict))
+        check_period_fits(scenario, period, "--month")
         inputs = actions.replan_inputs(book, scenario, period, since, today)
         open_followups = book.followups()
     return LedgerReplanning(inputs, open_followups)
@@ -579,9 +584,10 @@ def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: 
 @click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
 @today_option
 @format_option
+@strict_option
 @lang_option
 def replan(month: str, since: str | None, scenario_path: str | None, ledger_path: str | None, out_dir: str | None,
-           time_limit: float, seed: int, ics_per_leader: bool, today: str | None, output_format: str,
+           time_limit: float, seed: int, ics_per_leader: bool, today: str | None, output_format: str, strict: bool,
            lang: Lang) -> None:
     """The plan of a published month that keeps every rule under the scenario as it is now and
     changes the published revision least; lists every change and whom to tell."""
@@ -589,7 +595,7 @@ def replan(month: str, since: str | None, scenario_path: str | None, ledger_path
     from scheduler.replan import replan as least_change
 
     planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), today_of(today),
-                                lang)
+                                lang, strict)
     inputs = planning.inputs
     for meeting in inputs.unrecorded:
         click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from govcal.cmd_ledger import ledger_option
-from govcal.common import lang_option, scenario_option
+from govcal.common import lang_option, load_scenario_warned, scenario_option, strict_option
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
@@ -83,25 +83,26 @@ def _conflicts_json(result: Result, scenario_name: str, period_from: date, perio
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
 @click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
 @ledger_option
+@strict_option
 @lang_option
 def plan(scenario_path: str | None, month: str | None, start: str | None, end: str | None, out_dir: str | None,
          output_format: str, time_limit: float, seed: int, ics_per_leader: bool, ledger_path: str | None,
-         lang: Lang) -> None:
+         strict: bool, lang: Lang) -> None:
     """Plan standing meetings, agendas and leaders' calendars for a month or a period; with --ledger,
     on what the ledger recorded (default period: the month after the last one published)."""
     from scheduler.period import parse_period
-    from scheduler.scenario import load_scenario
     from scheduler.solve import plan as solve_plan
 
     on_ledger = None
     if ledger_path is not None:
         from govcal.cmd_ledger import plan_on_ledger
 
-        on_ledger = plan_on_ledger(ledger_path, scenario_path, month, _day(start, "--from"), _day(end, "--to"), lang)
+        on_ledger = plan_on_ledger(ledger_path, scenario_path, month, _day(start, "--from"), _day(end, "--to"), lang,
+                                   strict)
         on_ledger.report(lang)
         scenario, period = on_ledger.scenario, on_ledger.period
     else:
-        scenario = load_scenario(scenario_path)
+        scenario = load_scenario_warned(scenario_path, lang, strict)
         period = parse_period(month, _day(start, "--from"), _day(end, "--to"), scenario=scenario)
     result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
@@ -168,9 +169,10 @@ def deliver_plan(made: Plan, scenario: Scenario, out_dir: str | None, output_for
 @scenario_option()
 @ledger_option
 @click.option("--month", default=None, help="With --ledger: the month whose latest revision to check.")
+@strict_option
 @lang_option
 def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | None, month: str | None,
-          lang: Lang) -> None:
+          strict: bool, lang: Lang) -> None:
     """Check a plan, hand-edited or not, against every rule; recompute its objective.
 
     The plan is checked against the scenario it was made from (its scenario_sha256): the embedded
@@ -192,7 +194,7 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
     else:
         plan_read = read_plan(plan_file)
     # check_plan adds the plan's recorded_history (what a ledger recorded) to the scenario's history.
-    scenario = _scenario_of(plan_read, scenario_path, lang)
+    scenario = _scenario_of(plan_read, scenario_path, lang, strict)
     check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
     report = check_plan(scenario, plan_read)
     if report.violations:
@@ -206,13 +208,13 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
         click.echo(t("cli.check.objective_differs", lang, stated=stated, objective=report.objective), err=True)
 
 
-def _scenario_of(plan_read: Plan, scenario_path: str | None, lang: Lang) -> Scenario:
+def _scenario_of(plan_read: Plan, scenario_path: str | None, lang: Lang, strict: bool) -> Scenario:
     """The scenario to check `plan_read` against: the one it names by hash (DESIGN §4). A plan of
     another scenario, or of another version of the file, exits 2 saying which it was made from; a
     plan with no hash (hand-made, or from an older govcal) is checked with a warning."""
-    from scheduler.scenario import DEFAULT_SCENARIO, load_scenario
+    from scheduler.scenario import DEFAULT_SCENARIO
 
-    scenario = load_scenario(scenario_path)
+    scenario = load_scenario_warned(scenario_path, lang, strict)
     label = scenario_path or DEFAULT_SCENARIO
     wanted = plan_read.scenario_sha256
     if not wanted:

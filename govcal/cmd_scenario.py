@@ -6,23 +6,23 @@ the scenario. Tables reuse the plan view's width-aware `format_table`, so Chines
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import asdict
 
 import click
 
-from govcal.common import GovcalGroup, lang_option
+from govcal.common import GovcalGroup, lang_option, load_scenario_warned, strict_option
 from govcal.exports.view import format_date_span, kind_name, party_name
 from govcal.files import atomic_write_text
 from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
 from scheduler.domain import ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
-from scheduler.errors import Problem
+from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.scenario import (
     DEFAULT_SCENARIO,
     POLICY_PAIRS,
-    load_scenario_checked,
     parse_scenario,
     scenario_years,
 )
@@ -32,8 +32,9 @@ register({
                         "请假外出 {absences} 条",
                         "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
                         "requests, {absences} absences"),
-    "cli.scenario.warning": ("警告：{text}", "warning: {text}"),
     "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.exists": ("文件已存在，未作改动；如要覆盖，请加 --force",
+                            "the file already exists and is left as it is; add --force to overwrite it"),
     "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
     "cli.scenario.calendar": ("日历：{region}，{years} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
                               "Calendar: {region}, {years}; office hours {hours}; grain {grain} minutes"),
@@ -76,11 +77,6 @@ def scenario() -> None:
     """Validate, summarise, create or generate scenario files."""
 
 
-def _print_warnings(warnings: tuple[Problem, ...], lang: Lang) -> None:
-    for warning in warnings:
-        click.echo(t("cli.scenario.warning", lang, text=warning.render(lang)), err=True)
-
-
 def _emit(text: str, out: str | None, lang: Lang) -> None:
     """Print `text`, or write it whole to `out` (never half-written) and say so on stderr."""
     if out is None:
@@ -91,31 +87,34 @@ def _emit(text: str, out: str | None, lang: Lang) -> None:
 
 
 @scenario.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
+@strict_option
 @lang_option
-def validate(file: str, lang: Lang) -> None:
+def validate(file: str, strict: bool, lang: Lang) -> None:
     """Check FILE against the scenario contract: every problem, or one OK line (exit 0)."""
-    loaded, warnings = load_scenario_checked(file)
-    _print_warnings(warnings, lang)
+    loaded = load_scenario_warned(file, lang, strict)
     click.echo(t("cli.scenario.ok", lang, file=file, leaders=len(loaded.leaders), units=len(loaded.units),
                  items=len(loaded.agenda), requests=len(loaded.meeting_requests), absences=len(loaded.absences)))
 
 
 @scenario.command()
-@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@click.argument("file", type=click.Path(), required=False)
 @lang_option
 def show(file: str | None, lang: Lang) -> None:
     """Summarise FILE (default: the embedded scenario) for a reader."""
-    loaded, warnings = load_scenario_checked(file)
-    _print_warnings(warnings, lang)
+    loaded = load_scenario_warned(file, lang)
     click.echo(render_summary(loaded, lang))
 
 
 @scenario.command()
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the template to this file.")
+@click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
 @lang_option
-def new(out: str | None, lang: Lang) -> None:
+def new(out: str | None, force: bool, lang: Lang) -> None:
     """Print a commented scenario template (Chinese and English comments) to start from."""
+    # A template over a scenario someone has filled in would lose their work without a word.
+    if out is not None and not force and os.path.lexists(out):
+        raise InputError([Problem(out, "", "cli.scenario.exists")])
     _emit(SCENARIO_TEMPLATE, out, lang)
 
 

@@ -14,14 +14,13 @@ from pathlib import Path
 
 import click
 
-from govcal.common import lang_option, scenario_option
+from govcal.common import lang_option, load_scenario_warned, scenario_option, strict_option
 from govcal.files import staged_dir
 from govcal.render import format_table
 from scheduler.domain import Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, read_plan
-from scheduler.scenario import load_scenario
 from simulation import agenda_sweep
 from simulation.inputs import FlowInputs, build_inputs
 from simulation.mmc import validate_mmc
@@ -51,8 +50,9 @@ def progress_bar(label: str) -> Progress | None:
     return show
 
 
-def _inputs(scenario_path: str | None, plan_path: str | None) -> tuple[Scenario, FlowInputs]:
-    scenario = load_scenario(scenario_path)
+def _inputs(scenario_path: str | None, plan_path: str | None, lang: Lang, strict: bool
+            ) -> tuple[Scenario, FlowInputs]:
+    scenario = load_scenario_warned(scenario_path, lang, strict)
     plan: Plan | None = read_plan(plan_path) if plan_path else None
     return scenario, build_inputs(scenario, plan)
 
@@ -99,6 +99,7 @@ common_options = [
     click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
                  help="Folder for the JSON and the plots."),
     click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True),
+    strict_option,
     lang_option,
 ]
 
@@ -120,7 +121,7 @@ def with_common_options(command: click.decorators.FC) -> click.decorators.FC:
 @with_common_options
 def simulate(load: float, reps: int, validate: str | None, arrival_rate: float | None, service_rate: float | None,
              servers: int | None, scenario_path: str | None, plan_path: str | None, seed: int, jobs: int | None,
-             target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+             target: float, out_dir: str | None, output_format: str, strict: bool, lang: Lang) -> None:
     """Simulate the document flow: on-time shares of Art. 45, 52 and 54 deadlines with 95% intervals."""
     _positive(reps, "--reps")
     if validate == "mmc":
@@ -130,7 +131,7 @@ def simulate(load: float, reps: int, validate: str | None, arrival_rate: float |
     from simulation import plots
     from simulation.report import summarise, summary_table, summary_to_json
 
-    scenario, inputs = _inputs(scenario_path, plan_path)
+    scenario, inputs = _inputs(scenario_path, plan_path, lang, strict)
     replications = run_replications(inputs, load, reps, seed, jobs or default_jobs(), progress_bar("simulate"))
     summary = summarise(inputs, load, seed, replications)
     document = summary_to_json(summary, lang)
@@ -172,7 +173,8 @@ def _simulate_mmc(arrival_rate: float | None, service_rate: float | None, server
 @with_common_options
 @click.pass_context
 def whatif(ctx: click.Context, loads_text: str, reps: int, scenario_path: str | None, plan_path: str | None,
-           seed: int, jobs: int | None, target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+           seed: int, jobs: int | None, target: float, out_dir: str | None, output_format: str, strict: bool,
+           lang: Lang) -> None:
     """Sweep the load: on-time share per deadline against load, and the breaking point.
 
     `whatif agenda` sweeps the agenda load with the planner in the loop instead."""
@@ -182,7 +184,7 @@ def whatif(ctx: click.Context, loads_text: str, reps: int, scenario_path: str | 
     loads = parse_loads(loads_text)
     from simulation import plots
 
-    _, inputs = _inputs(scenario_path, plan_path)
+    _, inputs = _inputs(scenario_path, plan_path, lang, strict)
     sweep = run_sweep(inputs, loads, reps, seed, jobs or default_jobs(), target, progress_bar("whatif"))
     document = sweep_to_json(sweep, lang)
     if out_dir:
@@ -242,10 +244,11 @@ def agenda_progress(loads: Sequence[float], lang: Lang) -> Callable[[int, int, i
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Folder for the JSON and the plots.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table", show_default=True)
+@strict_option
 @lang_option
 def whatif_agenda(scenario_path: str | None, loads_text: str, months: int, reps: int, seed: int, jobs: int | None,
                   dask_address: str | None, keep_dir: str | None, month_time_limit: float, target_days: int,
-                  target: float, out_dir: str | None, output_format: str, lang: Lang) -> None:
+                  target: float, out_dir: str | None, output_format: str, strict: bool, lang: Lang) -> None:
     """What if the agenda load grows: plan every month with the real planner, month after month, and
     report waits, backlog, meetings, leaders' hours, deferrals by article and Art. 45 per load."""
     for value, option in ((months, "--months"), (reps, "--reps"), (month_time_limit, "--month-time-limit"),
@@ -260,7 +263,7 @@ def whatif_agenda(scenario_path: str | None, loads_text: str, months: int, reps:
 
     loads = parse_loads(loads_text)
     executor = ExecutorSpec(jobs or default_jobs(), parse_dask(dask_address))
-    scenario = load_scenario(scenario_path)
+    scenario = load_scenario_warned(scenario_path, lang, strict)
 
     def run(keep: Callable[[str, bytes], None] | None) -> agenda_sweep.AgendaSweep:
         return agenda_sweep.run_agenda_whatif(

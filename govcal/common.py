@@ -1,14 +1,19 @@
-"""What every command shares: the language option, the scenario option, and error exits."""
+"""What every command shares: the language option, the scenario option and its loading, and error exits."""
 
 from __future__ import annotations
 
+import functools
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from scheduler.errors import InputError
-from scheduler.i18n import LANGS
+from scheduler.errors import InputError, Problem
+from scheduler.i18n import LANGS, Lang, register, t
+
+if TYPE_CHECKING:
+    from scheduler.domain import Scenario
 
 LANG_KEY = "govcal.lang"
 EXIT_BAD_INPUT = 2
@@ -27,9 +32,46 @@ lang_option = click.option(
 
 def scenario_option(**kwargs: Any) -> Any:
     return click.option(
-        "--scenario", "scenario_path", type=click.Path(dir_okay=False), default=None,
+        # No click.Path checks: the scenario reader says what is wrong with the file, in --lang.
+        "--scenario", "scenario_path", type=click.Path(), default=None,
         help="Scenario YAML file (default: the embedded wuqia-2024 scenario).", **kwargs,
     )
+
+
+register({
+    "cli.warning": ("警告：{text}", "warning: {text}"),
+})
+
+strict_option = click.option(
+    "--strict", is_flag=True,
+    help="Treat the scenario's warnings (unknown fields) as errors: exit 2 instead of going on.",
+)
+
+
+def print_warnings(warnings: tuple[Problem, ...], lang: Lang) -> None:
+    """Each warning on standard error: standard output may be a JSON document, kept pure."""
+    for warning in warnings:
+        click.echo(t("cli.warning", lang, text=warning.render(lang)), err=True)
+
+
+def load_scenario_warned(path: str | None, lang: Lang, strict: bool = False) -> Scenario:
+    """The scenario at `path` (None: the embedded default), as every command loads it: its warnings
+    (unknown fields, perhaps misspelt) printed on standard error, or with `strict` raised as
+    `InputError`, so that no command drops them silently."""
+    from scheduler.reader import as_errors
+    from scheduler.scenario import load_scenario_checked
+
+    scenario, warnings = load_scenario_checked(path)
+    if strict and warnings:
+        raise InputError(as_errors(warnings))
+    print_warnings(warnings, lang)
+    return scenario
+
+
+def scenario_loader(lang: Lang, strict: bool = False) -> Callable[[str | None], Scenario]:
+    """`load_scenario_warned` bound to a command's options, for code that loads the scenario later
+    or not at all (the ledger's actions read it only when their cache lacks it)."""
+    return functools.partial(load_scenario_warned, lang=lang, strict=strict)
 
 
 class GovcalGroup(click.Group):

@@ -72,7 +72,7 @@ def parse_period(month: str | None = None, start: date | None = None, end: date 
     """The period a command asked for; by default the scenario's first month with pending work.
 
     Raises `InputError` for a malformed month, a reversed or half-given range, or dates the
-    calendar has no data for (DESIGN §1: never a silent guess).
+    calendar has no data for or outside the scenario's year (DESIGN §1: never a silent guess).
     """
     if month is not None and (start is not None or end is not None):
         raise InputError([Problem("--month", "", "period.both")])
@@ -89,7 +89,7 @@ def parse_period(month: str | None = None, start: date | None = None, end: date 
             raise InputError([Problem("--month", "", "period.no_pending")])
         period = first_pending_month(scenario)
     if scenario is not None:
-        check_calendar_covers(scenario, period, "--month" if month is not None else None)
+        check_period_fits(scenario, period, "--month" if month is not None else None)
     return period
 
 
@@ -102,6 +102,27 @@ def first_pending_month(scenario: Scenario) -> Period:
         raise InputError([Problem(scenario.source, "", "period.no_pending")])
     first = min(days)
     return month_period(f"{first.year:04d}-{first.month:02d}")
+
+
+def check_period_fits(scenario: Scenario, period: Period, option: str | None = None) -> None:
+    """Every check a period the user chose must pass before planning, one place for every command
+    that chooses one (plan, plan --ledger, replan): the calendar has data for it, and it lies
+    within the scenario's year(s).
+
+    A scenario describes one year (its dates say which, `scheduler.scenario.scenario_years`):
+    planning another would find no leave or commitments there and report the year's items as
+    waiting hundreds of working days. Raises `InputError` naming `option` (else --from / --to).
+    """
+    from scheduler.scenario import scenario_years
+
+    check_calendar_covers(scenario, period, option)
+    first, last = scenario_years(scenario)
+    years = str(first) if first == last else f"{first}–{last}"
+    for day, flag in ((period.start, "--from"), (period.end, "--to")):
+        if not first <= day.year <= last:
+            shown = f"{day.year:04d}-{day.month:02d}" if option == "--month" else day.isoformat()
+            raise InputError([Problem(option or flag, "", "period.outside_scenario",
+                                      {"value": shown, "years": years, "name": scenario.name})])
 
 
 def check_calendar_covers(scenario: Scenario, period: Period, option: str | None = None) -> None:

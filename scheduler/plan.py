@@ -14,12 +14,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from scheduler.domain import HISTORY_KINDS, MEETING_KINDS, HistoryEvent, fmt_minutes
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
-from scheduler.reader import Reader, join
+from scheduler.reader import Reader, join, read_document
 
 PLAN_FORMAT = "govcal.plan/1"
 register({"plan.bad_time": ("时间“{value}”无效，应为带时区的 ISO 8601 时间，如 2024-05-01T08:00:00Z",
@@ -395,14 +396,9 @@ def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
 
 def read_plan(path: str) -> Plan:
     """Load a plan file; unreadable or malformed files raise `InputError`."""
+    text = read_document(Path(path), path)[1]
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except OSError as error:
-        raise InputError([Problem(path, "", "input.unreadable", {"reason": error.strerror or str(error)})]) from None
-    except UnicodeDecodeError as error:
-        raise InputError([Problem(path, "", "input.unreadable", {"reason": f"not UTF-8 text (byte {error.start})"})]
-                         ) from None
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError([Problem(path, "", "input.bad_json", {"reason": error.msg}, error.lineno)]) from None
     return plan_from_json(data, path)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from scheduler.errors import Problem
+from scheduler.errors import InputError, Problem
 
 # Message keys for "wrong type" by expected Python type; the words are in scheduler.messages.
 _TYPE_KEYS: dict[type, str] = {
@@ -30,11 +31,62 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
 
+class _Readable(Protocol):
+    """A local path or a packaged resource (`importlib.resources.abc.Traversable`)."""
+
+    def read_bytes(self) -> bytes: ...
+
+
+def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
+    """The bytes of a user's file and their UTF-8 text; `InputError` naming `file` when it cannot be read.
+
+    Each common cause has its own message, in the user's language: the operating system's
+    wording ("Is a directory") would be English whatever ``--lang`` says.
+    """
+    try:
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(file, "", "input.not_found")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(file, "", "input.is_directory")]) from None
+    except PermissionError:
+        raise InputError([Problem(file, "", "input.no_permission")]) from None
+    except OSError as error:
+        raise InputError([Problem(file, "", "input.unreadable", {"reason": error.strerror or str(error)})]) from None
+    try:
+        return raw, raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError([Problem(file, "", "input.not_utf8", {"byte": error.start}, line)]) from None
+
+
+# Under --strict a warning stops the command, so its text must not say "ignored".
+_STRICT_KEYS = {
+    "input.unknown_field": "input.unknown_field_strict",
+    "input.unknown_field_hint": "input.unknown_field_hint_strict",
+}
+
+
+def as_errors(warnings: Iterable[Problem]) -> tuple[Problem, ...]:
+    """`warnings` worded as problems that stop a command (``--strict``); same file, line and path."""
+    return tuple(replace(warning, key=_STRICT_KEYS.get(warning.key, warning.key)) for warning in warnings)
+
+
 def join(path: str, key: str | int) -> str:
     """The path of a child field: ``join("agenda[3]", "unit")``; ``join("agenda", 3)``."""
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
+
+
+def nearest(word: object, known: Iterable[str]) -> str | None:
+    """The known name closest to a mistyped one, or None when none is close enough.
+
+    One rule for every "did you mean" (field names, ids): difflib's ratio with its default 0.6
+    cutoff, which catches a dropped or doubled letter but not an unrelated word.
+    """
+    close = difflib.get_close_matches(str(word), sorted(known), n=1)
+    return close[0] if close else None
 
 
 def parent_paths(path: str) -> Iterator[str]:
@@ -179,8 +231,8 @@ class Reader:
         for key in data:
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            if close:
-                self.warn(join(path, str(key)), "input.unknown_field_hint", field=key, hint=close[0])
+            hint = nearest(key, allowed)
+            if hint:
+                self.warn(join(path, str(key)), "input.unknown_field_hint", field=key, hint=hint)
             else:
                 self.warn(join(path, str(key)), "input.unknown_field", field=key)

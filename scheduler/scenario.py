@@ -52,7 +52,7 @@ from scheduler.domain import (
     fmt_minutes,
 )
 from scheduler.errors import InputError, Problem
-from scheduler.reader import Reader, join
+from scheduler.reader import Reader, join, nearest, read_document
 
 DEFAULT_SCENARIO = "wuqia-2024.yaml"
 SCENARIO_VERSION = 1
@@ -162,6 +162,47 @@ def _index_lines(node: yaml.Node, path: str, lines: dict[str, int], duplicates: 
             _index_lines(item, child, lines, duplicates, file, inner)
 
 
+# The syntax mistakes people make most, by the problem text of PyYAML's pure-Python parser or of
+# libyaml's (they word them differently), mapped to messages in the user's language. Anything
+# else keeps the parser's own English text under "input.bad_yaml".
+_YAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"expected ',' or '\]'"), "yaml.flow_list"),
+    (re.compile(r"expected ',' or '\}'"), "yaml.flow_mapping"),
+    (re.compile(r"^mapping values are not allowed"), "yaml.mapping_values"),
+    (re.compile(r"^found a tab character"), "yaml.tab"),
+    (re.compile(r"^expected <block end>|^did not find expected key|^did not find expected '-' indicator"),
+     "yaml.indentation"),
+    (re.compile(r"^could not find expected ':'"), "yaml.missing_colon"),
+    (re.compile(r"^found undefined alias"), "yaml.undefined_alias"),
+    (re.compile(r"^but found another document"), "yaml.several_documents"),
+)
+# "found character ... that cannot start any token": libyaml does not name the character and PyYAML
+# escapes it ('\t'); the source text at the mark names it plainly for both.
+_NO_TOKEN = re.compile(r"that cannot start any token")
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A YAML syntax error as a problem in the user's language, on the line the parser stopped at."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    problem = error.problem or ""
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        # The parser stops at the end of the file; the line the quote opened on is the one to fix.
+        return Problem(file, "", "yaml.unclosed_quote", {"start": error.context_mark.line + 1}, line)
+    if _NO_TOKEN.search(problem) and mark is not None:
+        source_lines = text.splitlines()
+        character = source_lines[mark.line][mark.column:mark.column + 1] if mark.line < len(source_lines) else ""
+        if character == "\t":
+            return Problem(file, "", "yaml.tab", {}, line)
+        if character:
+            return Problem(file, "", "yaml.bad_character", {"character": character}, line)
+    for pattern, key in _YAML_PROBLEMS:
+        if pattern.search(problem):
+            return Problem(file, "", key, {}, line)
+    reason = problem or error.context or type(error).__name__
+    return Problem(file, "", "input.bad_yaml", {"reason": reason}, line)
+
+
 def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int], list[Problem]]:
     """The document's data, the line of each field path, and its duplicated keys."""
     loader = _ScenarioLoader(text)
@@ -169,10 +210,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int], list[Problem]
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        reason = error.problem or error.context or type(error).__name__
-        line = mark.line + 1 if mark else None
-        raise InputError([Problem(file, "", "input.bad_yaml", {"reason": reason}, line)]) from None
+        raise InputError([_yaml_problem(error, text, file)]) from None
     except yaml.YAMLError as error:
         raise InputError([Problem(file, "", "input.bad_yaml", {"reason": str(error)})]) from None
     finally:
@@ -236,6 +274,10 @@ class _ScenarioReader(Reader):
                 continue
             if kind == "leader" and target in self.ids["unit"]:
                 self.fail(path, "scenario.unit_not_leader", id=target)
+                continue
+            hint = nearest(target, known[kind])
+            if hint:
+                self.fail(path, f"{_REFERENCE_MESSAGES[kind]}_hint", id=target, hint=hint)
             else:
                 self.fail(path, _REFERENCE_MESSAGES[kind], id=target)
 
@@ -601,6 +643,8 @@ def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
            problems: Iterable[Problem] = ()) -> tuple[Scenario, tuple[Problem, ...]]:
     """Read a whole scenario document; raise `InputError` with every problem, else return the
     scenario and the warnings."""
+    if data is None:  # nothing but blanks or comments: "expected a mapping" would only puzzle
+        raise InputError([Problem(file, "", "input.empty_file")])
     if not isinstance(data, dict):
         raise InputError([Problem(file, "", "input.type.mapping", {"expected": "dict"}, 1)])
     reader = _ScenarioReader(file, lines)
@@ -673,15 +717,7 @@ def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[S
     else:
         file = os.fspath(path)
         source = Path(file)
-    try:
-        raw = source.read_bytes()
-        text = raw.decode("utf-8")
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError([Problem(file, "", "input.unreadable", {"reason": reason})]) from None
-    except UnicodeDecodeError as error:
-        reason = f"not UTF-8 text (byte {error.start})"
-        raise InputError([Problem(file, "", "input.unreadable", {"reason": reason})]) from None
+    raw, text = read_document(source, file)
     scenario, warnings = parse_scenario_checked(text, file)
     return replace(scenario, sha256=hashlib.sha256(raw).hexdigest()), warnings
 

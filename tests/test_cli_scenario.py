@@ -132,3 +132,17 @@ def test_generate_rejects_impossible_sizes_without_traceback(tmp_path: Path) -> 
     assert "leaders" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_new_does_not_overwrite_a_file_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "county.yaml"
+    out.write_text("name: 已填写的情景\n", encoding="utf-8")
+    refused = run("new", "--out", str(out))
+    assert refused.exit_code == 2
+    assert refused.stderr == f"{out}: 文件已存在，未作改动；如要覆盖，请加 --force\n"
+    assert out.read_text(encoding="utf-8") == "name: 已填写的情景\n"
+    english = run("new", "--out", str(out), "--lang", "en")
+    assert english.stderr == f"{out}: the file already exists and is left as it is; add --force to overwrite it\n"
+    forced = run("new", "--out", str(out), "--force")
+    assert forced.exit_code == 0
+    assert run("validate", str(out)).exit_code == 0

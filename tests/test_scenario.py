@@ -107,14 +107,14 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
     "request unit unknown": (setter("meeting_requests.0.unit", "ghost"), "meeting_requests[0].unit",
                              "scenario.unknown_unit"),
     "for_items unknown": (setter("meeting_requests.0.for_items", ["Y-9"]), "meeting_requests[0].for_items[0]",
-                          "scenario.unknown_item"),
+                          "scenario.unknown_item_hint"),
     "room unknown": (setter("meeting_requests.0.room", "r9"), "meeting_requests[0].room", "scenario.unknown_room"),
     "absence who unknown": (setter("absences.0.who", "ghost"), "absences[0].who", "scenario.unknown_party"),
     "commitment attendee unknown": (setter("commitments", [{**COMMITMENT, "attendees": ["ghost"]}]),
                                     "commitments[0].attendees[0]", "scenario.unknown_party"),
     "history unit unknown": (setter("history.0.unit", "ghost"), "history[0].unit", "scenario.unknown_unit"),
     "history item unknown": (setter("history", [{"kind": "decided", "item": "Y-9", "date": date(2024, 3, 1)}]),
-                             "history[0].item", "scenario.unknown_item"),
+                             "history[0].item", "scenario.unknown_item_hint"),
     "impossible date": (setter("agenda.0.submitted", "2024-02-30"), "agenda[0].submitted", "input.bad_date"),
     "date not ISO": (setter("agenda.0.submitted", "2024/04/25"), "agenda[0].submitted", "input.bad_date"),
     "from after to": (setter("absences.0.to", date(2024, 5, 10)), "absences[0].from", "scenario.dates_reversed"),
@@ -288,7 +288,7 @@ def test_yaml_syntax_error_names_the_line(write_scenario: Callable[..., Path]) -
     with pytest.raises(InputError) as caught:
         load_scenario(file)
     (problem,) = caught.value.problems
-    assert problem.key == "input.bad_yaml"
+    assert problem.key == "yaml.flow_mapping"
     assert problem.line == 5  # the end of the file, where the bracket is still open
     result = CliRunner().invoke(cli, ["scenario", "validate", str(file), "--lang", "en"])
     assert result.exit_code == 2
@@ -356,12 +356,12 @@ def test_unknown_fields_accompany_problems(tiny_scenario_data: dict[str, Any]) -
 def test_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_scenario(tmp_path / "missing.yaml")
-    assert caught.value.problems[0].key == "input.unreadable"
+    assert caught.value.problems[0].key == "input.not_found"
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"name: \xff\xfe")
     with pytest.raises(InputError) as caught:
         load_scenario(binary)
-    assert caught.value.problems[0].key == "input.unreadable"
+    assert caught.value.problems[0].key == "input.not_utf8"
     with pytest.raises(InputError) as caught:
         parse_scenario("- just\n- a list\n", "list.yaml")
     assert caught.value.problems[0].key == "input.type.mapping"
@@ -466,3 +466,70 @@ def test_any_damaged_yaml_text_is_input_error_never_a_crash(cut: tuple[int, int]
         parse_scenario(damaged, "damaged.yaml")
     except InputError as error:
         assert all(problem.file == "damaged.yaml" for problem in error.problems)
+
+
+def test_unknown_ids_suggest_the_nearest_known_one(tiny_scenario_data: dict[str, Any]) -> None:
+    """A misspelt id gets the same did-you-mean as a misspelt field name, in both languages."""
+    tiny_scenario_data["leaders"].append({"id": "dep-traffic", "title": "副县长", "role": "deputy"})
+    tiny_scenario_data["units"][1]["supervisor"] = "dep-trafic"
+    tiny_scenario_data["agenda"][0]["unit"] = "finanse"
+    tiny_scenario_data["meeting_requests"][0]["required"] = ["dep-agri", "argi"]
+    tiny_scenario_data["meeting_requests"][0]["room"] = "zzz"  # nothing close: no suggestion
+    with pytest.raises(InputError) as caught:
+        scenario_from_mapping(tiny_scenario_data, "typo.yaml")
+    found = {(p.path, p.key, p.params.get("hint")) for p in caught.value.problems}
+    assert found == {("units[1].supervisor", "scenario.unknown_leader_hint", "dep-traffic"),
+                     ("agenda[0].unit", "scenario.unknown_unit_hint", "finance"),
+                     ("meeting_requests[0].required[1]", "scenario.unknown_party_hint", "agri"),
+                     ("meeting_requests[0].room", "scenario.unknown_room", None)}
+    text = {p.path: (p.render("zh"), p.render("en")) for p in caught.value.problems}
+    assert text["units[1].supervisor"][0].endswith("没有编号为“dep-trafic”的领导（leaders）；是否应为“dep-traffic”？")
+    assert text["units[1].supervisor"][1].endswith("no leader with id 'dep-trafic' (leaders); "
+                                                   "did you mean 'dep-traffic'?")
+
+
+# Each common YAML mistake, and the message key it gets with either parser.
+YAML_MISTAKES = {
+    "list not closed": ("version: 1\nname: x\nrooms: [r1, r2\nleaders: []\n", "yaml.flow_list", 4),
+    "mapping not closed": ("version: 1\nname: x\ncalendar: {region: CN\nrooms: []\n", "yaml.flow_mapping", 4),
+    "colon in a value": ("version: 1\nname: 会议: 常务\n", "yaml.mapping_values", 2),
+    "tab indent": ("version: 1\nleaders:\n\t- {id: head}\n", "yaml.tab", 3),
+    "unclosed quote": ('version: 1\nname: "乌恰县\nrooms: []\n', "yaml.unclosed_quote", 4),
+    "bad indentation": ("leaders:\n  - id: head\n    title: 县长\n   role: county_head\n", "yaml.indentation", 4),
+}
+
+
+@pytest.mark.usefixtures("yaml_parser")
+@pytest.mark.parametrize("case", YAML_MISTAKES, ids=list(YAML_MISTAKES))
+def test_common_yaml_mistakes_read_in_the_users_language(case: str, write_scenario: Callable[..., Path]) -> None:
+    text, key, line = YAML_MISTAKES[case]
+    with pytest.raises(InputError) as caught:
+        load_scenario(write_scenario(text))
+    (problem,) = caught.value.problems
+    assert (problem.key, problem.line) == (key, line)
+    assert problem.render("zh").split(": ", 1)[1].startswith("YAML 格式错误：")
+    assert "expected" not in problem.render("zh") and "found" not in problem.render("zh")
+    assert problem.render("en").split(": ", 1)[1].startswith("malformed YAML: ")
+
+
+def test_an_unclosed_quote_names_the_line_it_opened_on(write_scenario: Callable[..., Path]) -> None:
+    with pytest.raises(InputError) as caught:
+        load_scenario(write_scenario('version: 1\nname: "乌恰县\nrooms: []\n'))
+    assert caught.value.problems[0].render("en").endswith("the quote opened on line 2 is never closed")
+
+
+def test_an_unknown_yaml_problem_keeps_the_parsers_words(write_scenario: Callable[..., Path]) -> None:
+    with pytest.raises(InputError) as caught:
+        load_scenario(write_scenario("version: 1\nname: &\n"))
+    (problem,) = caught.value.problems
+    assert problem.key == "input.bad_yaml" and "alphabetic or numeric" in problem.render("zh")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# 只有注释\n"])
+def test_an_empty_file_is_called_empty(text: str, write_scenario: Callable[..., Path]) -> None:
+    with pytest.raises(InputError) as caught:
+        load_scenario(write_scenario(text))
+    (problem,) = caught.value.problems
+    assert problem.key == "input.empty_file"
+    assert problem.render("zh").endswith("文件是空的，没有任何字段")
+    assert problem.render("en").endswith("the file is empty: it holds no fields")

@@ -10,7 +10,6 @@ the ledger recorded.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +25,7 @@ from scheduler.domain import HistoryEvent, Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.period import Period
 from scheduler.plan import Plan, plan_from_json
-from scheduler.reader import Reader
+from scheduler.reader import Reader, nearest, read_document
 
 
 def _fail(where: str, key: str, **params: object) -> InputError:
@@ -34,9 +33,8 @@ def _fail(where: str, key: str, **params: object) -> InputError:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """The closest candidate to a mistyped id ("" when none is close)."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return close[0] if close else ""
+    """The closest candidate to a mistyped id ("" when none is close), by the scenario's own rule."""
+    return nearest(word, candidates) or ""
 
 
 # ----- the ledger's scenario ---------------------------------------------------------------------
@@ -58,10 +56,7 @@ def scenario_file(ledger: Ledger, override: str | None) -> ScenarioFile:
     path = override if override is not None else (ledger.meta().get(SCENARIO_PATH) or None)
     source = default_scenario_path() if path is None else Path(path)
     label = DEFAULT_SCENARIO if path is None else str(path)
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise _fail(label, "input.unreadable", reason=error.strerror or str(error)) from None
+    data = read_document(source, label)[0]
     return ScenarioFile(path, label, hashlib.sha256(data).hexdigest())
 
 
@@ -71,22 +66,28 @@ def _check_name(ledger: Ledger, file: ScenarioFile, name: str) -> None:
         raise _fail(file.label, "ledger.other_scenario", found=name, expected=expected, ledger=str(ledger.path))
 
 
-def load_full_scenario(ledger: Ledger, file: ScenarioFile) -> Scenario:
-    """The whole scenario, validated, and checked to be the one this ledger records."""
+ScenarioLoad = Callable[[str | None], Scenario]
+
+
+def load_full_scenario(ledger: Ledger, file: ScenarioFile, load: ScenarioLoad | None = None) -> Scenario:
+    """The whole scenario, validated, and checked to be the one this ledger records.
+
+    `load` reads the file; the commands pass theirs, which also reports the file's warnings.
+    """
     from scheduler.scenario import load_scenario
 
-    scenario = load_scenario(file.path)
+    scenario = (load or load_scenario)(file.path)
     _check_name(ledger, file, scenario.name)
     return scenario
 
 
-def scenario_facts(ledger: Ledger, file: ScenarioFile, *, remember: bool, now: datetime | None = None
-                   ) -> ScenarioFacts:
+def scenario_facts(ledger: Ledger, file: ScenarioFile, *, remember: bool, now: datetime | None = None,
+                   load: ScenarioLoad | None = None) -> ScenarioFacts:
     """Names and the calendar of this version of the scenario file: from the ledger's cache when it
     has seen this version (no YAML to parse), else parsed, and kept when the command writes anyway."""
     facts = ledger.facts(file.sha256)
     if facts is None:
-        facts = ScenarioFacts.of(load_full_scenario(ledger, file))
+        facts = ScenarioFacts.of(load_full_scenario(ledger, file, load))
         if remember:
             ledger.add_facts(facts, now or datetime.now().astimezone())
     _check_name(ledger, file, facts.name)
