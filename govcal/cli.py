@@ -9,12 +9,14 @@ from govcal.cmd_ledger import followup, followups, ledger, publish, record, repl
 from govcal.cmd_plan import check, plan
 from govcal.cmd_scenario import scenario
 from govcal.cmd_simulate import simulate, whatif
-from govcal.common import GovcalGroup
+from govcal.common import GovcalGroup, lang_option
+from scheduler.i18n import Lang
 
 
-@click.group(cls=GovcalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("govcal", cls=GovcalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govcal")
-def cli() -> None:
+@lang_option  # before the command name, it is every command's default (and the root's help language)
+def cli(lang: Lang) -> None:
     """govcal: plan a county government's standing meetings and leaders' calendars under its
     work rules, and simulate how its document flow keeps the rules' deadlines."""
 
