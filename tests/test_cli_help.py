@@ -6,6 +6,7 @@ follows the locale. The conftest clears the locale variables, so "default" here 
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -166,12 +167,13 @@ def test_plan_help_says_what_is_planned_without_month():
     assert "first month with pending work" in english and "the month after the last one published" in english
 
 
-def test_import_of_the_help_catalogue_is_light():
-    import subprocess
-
-    code = ("import sys, govcal.help_format; heavy = {'numpy', 'simpy', 'ortools'} & set(sys.modules); "
-            "assert not heavy, heavy")
-    subprocess.run([sys.executable, "-c", code], check=True)
+@pytest.mark.parametrize("args", [["--version"], ["plan", "--help"]])
+def test_the_command_line_starts_without_the_heavy_libraries(args: list[str]):
+    code = ("import sys\nfrom govcal.cli import cli\n"
+            f"try:\n    cli({args!r}, prog_name='govcal')\nexcept SystemExit:\n    pass\n"
+            "heavy = {'numpy', 'simpy', 'ortools'} & set(sys.modules)\nassert not heavy, heavy\n")
+    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert started.returncode == 0, started.stderr
 
 
 # ----- progress on long work ---------------------------------------------------------------------
