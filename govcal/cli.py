@@ -2,28 +2,45 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from govcal import __version__
-from govcal.cmd_ledger import followup, followups, ledger, publish, record, replan
-from govcal.cmd_plan import check, plan
-from govcal.cmd_scenario import scenario
-from govcal.cmd_simulate import simulate, whatif
-from govcal.common import GovcalGroup
+from govcal.common import GovcalGroup, lang_option
+from scheduler.i18n import Lang
+
+# The module of each command (named as the command). A command's module is imported when the command
+# runs or the root's help lists it, so `govcal --version`, `govcal plan --help` and `import govcal.cli`
+# do not load the simulation's numpy, simpy and ortools.
+COMMAND_MODULES: dict[str, str] = {
+    "plan": "govcal.cmd_plan", "check": "govcal.cmd_plan", "scenario": "govcal.cmd_scenario",
+    "simulate": "govcal.cmd_simulate", "whatif": "govcal.cmd_simulate",
+    # The office's running record (DESIGN §7).
+    "ledger": "govcal.cmd_ledger", "publish": "govcal.cmd_ledger", "record": "govcal.cmd_ledger",
+    "replan": "govcal.cmd_ledger", "followups": "govcal.cmd_ledger", "followup": "govcal.cmd_ledger",
+}
 
 
-@click.group(cls=GovcalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+class RootGroup(GovcalGroup):
+    """The root: every command of `COMMAND_MODULES`, each imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if cmd_name not in self.commands and module is not None:
+            self.add_command(getattr(importlib.import_module(module), cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group("govcal", cls=RootGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govcal")
-def cli() -> None:
+@lang_option  # before the command name, it is every command's default (and the root's help language)
+def cli(lang: Lang) -> None:
     """govcal: plan a county government's standing meetings and leaders' calendars under its
     work rules, and simulate how its document flow keeps the rules' deadlines."""
-
-
-for command in (plan, check, scenario, simulate, whatif):
-    cli.add_command(command)
-# The office's running record (DESIGN §7).
-for command in (ledger, publish, record, replan, followups, followup):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from govcal.common import lang_option, load_scenario_warned, scenario_loader, scenario_option, strict_option
+from govcal.common import (
+    GovcalCommand,
+    GovcalGroup,
+    lang_option,
+    load_scenario_warned,
+    scenario_loader,
+    scenario_option,
+    strict_option,
+)
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 
@@ -110,8 +118,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: Lang, wra
 # ----- ledger init | status | export | backup ------------------------------------------------------
 
 
-@click.group("ledger", short_help="The office's running record: init, status, export, backup.")
-def ledger() -> None:
+@click.group("ledger", cls=GovcalGroup, short_help="The office's running record: init, status, export, backup.")
+@lang_option  # as on the root: the subcommand's default, and the language of this group's help
+def ledger(lang: Lang) -> None:
     """The office's running record (SQLite): published plans, meeting outcomes, follow-ups."""
 
 
@@ -246,7 +255,7 @@ def ledger_backup(destination: str, ledger_path: str | None, lang: Lang) -> None
 # ----- publish -----------------------------------------------------------------------------------
 
 
-@click.command("publish", short_help="Record a plan as the next revision of its period.")
+@click.command("publish", cls=GovcalCommand, short_help="Record a plan as the next revision of its period.")
 @click.argument("plan_file", type=click.Path(dir_okay=False))
 @scenario_option()
 @ledger_option
@@ -320,7 +329,7 @@ def change_lines(plan: Plan, published_revision: int, scenario: Scenario, lang: 
 # ----- record ------------------------------------------------------------------------------------
 
 
-@click.command("record", short_help="Record what a published meeting did.")
+@click.command("record", cls=GovcalCommand, short_help="Record what a published meeting did.")
 @click.argument("meeting")
 @click.option("--held", is_flag=True, help="The meeting was held (every item decided unless --not-decided).")
 @click.option("--cancelled", is_flag=True, help="The meeting was cancelled (nothing decided).")
@@ -382,7 +391,7 @@ def record(meeting: str, held: bool, cancelled: bool, decided: tuple[str, ...], 
 # ----- follow-ups ------------------------------------------------------------------------------------
 
 
-@click.command("followups", short_help="Open follow-ups (督办): due soon or overdue.")
+@click.command("followups", cls=GovcalCommand, short_help="Open follow-ups (督办): due soon or overdue.")
 @click.option("--due-within", type=click.IntRange(min=0), default=3, show_default=True,
               help="Working days ahead that count as due soon.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only follow-ups past their due date.")
@@ -432,13 +441,14 @@ def _next_report(view: FollowUpView, lang: Lang) -> str:
     return t("ledger.report_late", lang, day=day) if view.report_late else day
 
 
-@click.group("followup", short_help="Close a follow-up or record a progress report.")
-def followup() -> None:
+@click.group("followup", cls=GovcalGroup, short_help="Close a follow-up or record a progress report.")
+@lang_option  # as on the root: the subcommand's default, and the language of this group's help
+def followup(lang: Lang) -> None:
     """One follow-up (督办): close it, or record a progress report on it."""
 
 
 def _followup_command(name: str, action: Callable[..., Any], done_key: str, help_text: str) -> click.Command:
-    @click.command(name, short_help=help_text, help=help_text)
+    @click.command(name, cls=GovcalCommand, short_help=help_text, help=help_text)
     @click.argument("followup_id", metavar="ID", type=int)
     @click.option("--note", default="", help="What was done or reported.")
     @click.option("--date", "day", default=None, help="The day (default: --today).")
@@ -570,7 +580,8 @@ def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: 
     return LedgerReplanning(inputs, open_followups)
 
 
-@click.command("replan", short_help="Least-change re-plan of a published month under today's scenario.")
+@click.command("replan", cls=GovcalCommand,
+               short_help="Least-change re-plan of a published month under today's scenario.")
 @click.option("--month", required=True, help="The published month to re-plan, YYYY-MM.")
 @click.option("--since", default=None, help="Re-plan from this day; meetings before it stay as published "
               "(default: the day after the month's last recorded outcome).")

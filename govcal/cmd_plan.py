@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from govcal.cmd_ledger import ledger_option
-from govcal.common import lang_option, load_scenario_warned, scenario_option, strict_option
+from govcal.common import GovcalCommand, lang_option, load_scenario_warned, scenario_option, strict_option
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
@@ -70,7 +70,7 @@ def _conflicts_json(result: Result, scenario_name: str, period_from: date, perio
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-@click.command("plan", short_help="Plan meetings, agendas and leaders' calendars with CP-SAT.")
+@click.command("plan", cls=GovcalCommand, short_help="Plan meetings, agendas and leaders' calendars with CP-SAT.")
 @scenario_option()
 @click.option("--month", default=None, help="Month to plan, YYYY-MM.")
 @click.option("--from", "start", default=None, help="First day of the period, YYYY-MM-DD (with --to).")
@@ -164,7 +164,7 @@ def deliver_plan(made: Plan, scenario: Scenario, out_dir: str | None, output_for
         click.echo(render_plan(made, scenario, lang, color=sys.stdout.isatty()))
 
 
-@click.command("check", short_help="Check a plan against every rule, without a solver.")
+@click.command("check", cls=GovcalCommand, short_help="Check a plan against every rule, without a solver.")
 @click.argument("plan_file", type=click.Path(dir_okay=False), required=False)
 @scenario_option()
 @ledger_option

@@ -73,7 +73,8 @@ LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 
 @click.group(cls=GovcalGroup)
-def scenario() -> None:
+@lang_option  # as on the root: the subcommand's default, and the language of this group's help
+def scenario(lang: Lang) -> None:
     """Validate, summarise, create or generate scenario files."""
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from govcal.common import lang_option, load_scenario_warned, scenario_option, strict_option
+from govcal.common import GovcalCommand, GovcalGroup, lang_option, load_scenario_warned, scenario_option, strict_option
 from govcal.files import staged_dir
 from govcal.render import format_table
 from scheduler.domain import Scenario
@@ -110,7 +110,7 @@ def with_common_options(command: click.decorators.FC) -> click.decorators.FC:
     return command
 
 
-@click.command(short_help="Document-flow KPIs (Art. 45, 52, 54 deadlines) with 95% intervals.")
+@click.command(cls=GovcalCommand, short_help="Document-flow KPIs (Art. 45, 52, 54 deadlines) with 95% intervals.")
 @click.option("--load", type=float, default=1.0, show_default=True, help="Factor on every arrival rate.")
 @click.option("--reps", type=int, default=DEFAULT_REPS, show_default=True, help="Independent replications.")
 @click.option("--validate", type=click.Choice(["mmc"]), default=None,
@@ -166,7 +166,7 @@ def _simulate_mmc(arrival_rate: float | None, service_rate: float | None, server
     _emit(document, text, output_format)
 
 
-@click.group(short_help="Sweep the load and name the breaking point.", invoke_without_command=True)
+@click.group(cls=GovcalGroup, short_help="Sweep the load and name the breaking point.", invoke_without_command=True)
 @click.option("--load", "loads_text", default=DEFAULT_LOADS, show_default=True,
               help="Comma-separated load factors to sweep.")
 @click.option("--reps", type=int, default=DEFAULT_WHATIF_REPS, show_default=True, help="Replications per load.")

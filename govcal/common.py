@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
+from govcal.help_format import LocalizedGroupHelp, LocalizedHelp
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import LANGS, Lang, register, t
 
@@ -19,7 +21,9 @@ LANG_KEY = "govcal.lang"
 EXIT_BAD_INPUT = 2
 
 
-def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if param.name and ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT:
+        value = ctx.meta.get(LANG_KEY, value)  # `govcal --lang en plan`: the root's choice (meta is shared)
     ctx.meta[LANG_KEY] = value
     return value
 
@@ -74,8 +78,16 @@ def scenario_loader(lang: Lang, strict: bool = False) -> Callable[[str | None], 
     return functools.partial(load_scenario_warned, lang=lang, strict=strict)
 
 
-class GovcalGroup(click.Group):
-    """A group whose commands turn `InputError` into one clear message and exit code 2."""
+class GovcalCommand(LocalizedHelp):
+    """A command whose help follows --lang and the locale (`govcal.help_format`)."""
+
+
+class GovcalGroup(LocalizedGroupHelp):
+    """A group whose help follows --lang and the locale, whose commands turn `InputError` into one
+    clear message and exit code 2, and whose subcommands and subgroups are of these classes too."""
+
+    command_class = GovcalCommand
+    group_class = type  # subgroups of the group's own class
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -53,12 +53,13 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 _TOKEN = re.compile(r"[^\s、，,]+[\s、，,]*|[\s、，,]+")
 
 
-def wrap_to_width(text: str, width: int) -> list[str]:
-    """`text` broken into lines of at most `width` display columns (at least one line)."""
+def wrap_to_width(text: str, width: int, tokens: re.Pattern[str] = _TOKEN) -> list[str]:
+    """`text` broken into lines of at most `width` display columns (at least one line), between
+    `tokens` (by default after spaces and list separators)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for token in _TOKEN.findall(paragraph):
+        for token in tokens.findall(paragraph):
             if display_width((line + token).rstrip()) <= width:
                 line += token
                 continue

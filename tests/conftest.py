@@ -4,6 +4,8 @@
   room, one absence, two agenda items, one thematic request, all in May 2024). Tests change a
   field and expect exactly the problem that change causes.
 - `write_scenario`: writes a mapping (as YAML) or YAML text into `tmp_path`; returns the path.
+- `neutral_locale` (autouse): no locale variables, so help (which follows the locale) reads the
+  same on every machine and CI; subprocesses inherit the cleared environment too.
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ TINY_SCENARIO: dict[str, Any] = {
          "latest": date(2024, 5, 24), "for_items": ["Y-2"]},
     ],
 }
+
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+@pytest.fixture(autouse=True)
+def neutral_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture
