@@ -386,12 +386,19 @@ class _Builder:
             return []
         return [{"kind": "held", "request": first["id"], "date": first["earliest"]}]
 
-    def congress_stand_ins(self, commitments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def congress_stand_ins(self, commitments: list[dict[str, Any]],
+                           absences_so_far: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Now and then every deputy is away on a congress meeting's day, so the office director stands
-        in (Art. 49: 特殊情况下，可委托政府办公室主任参加)."""
+        in (Art. 49: 特殊情况下，可委托政府办公室主任参加). Never on a day the director is away too: a
+        generated county must have a plan."""
+        def director_away(day: str) -> bool:  # ISO dates, which compare as strings
+            return any(a["who"] == "office" and a["from"] <= day <= a["to"] for a in absences_so_far)
+
         absences = []
         for commitment in commitments:
-            if commitment["kind"] == "npc_standing_committee" and self.rng.random() < SHARE_CONGRESS_STAND_IN:
+            # The draw comes first so that skipping a day leaves the random stream as it was.
+            if (commitment["kind"] == "npc_standing_committee" and self.rng.random() < SHARE_CONGRESS_STAND_IN
+                    and not director_away(commitment["date"])):
                 absences += [{"who": who, "from": commitment["date"], "to": commitment["date"], "kind": "trip",
                               "note": "赴州参加会议"} for who in ["exec", *self.deputies]]
         return absences
@@ -598,7 +605,7 @@ class _Builder:
         agenda = self.build_agenda()
         requests = self.build_requests()
         history += self.held_prestudy(requests)
-        absences += self.congress_stand_ins(commitments)
+        absences += self.congress_stand_ins(commitments, absences)
         return {
             "version": 1,
             "name": f"生成场景 seed={self.params.seed}",

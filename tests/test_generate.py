@@ -253,3 +253,16 @@ def test_any_small_generated_scenario_loads_clean_and_is_coherent(leaders: int, 
         months_seen = month_spans(scenario)
         check_presider_each_month(scenario, months_seen)
         check_dates_in_months(scenario, months_seen)
+
+
+def test_a_congress_day_without_deputies_keeps_the_office_director_free() -> None:
+    """Seed 7 once sent every deputy and the office director away on April's congress day, so the
+    generated county had no plan (Art. 49 names no one else who may attend)."""
+    from scheduler.period import Period
+    from scheduler.solve import plan
+
+    scenario = generate_scenario(leaders=6, units=8, items_per_month=2, months=2, seed=7, year=2024, start_month=3)
+    result = plan(scenario, Period(date(2024, 3, 1), date(2024, 4, 30)), time_limit=2, seed=7)
+    assert result.plan is not None, result.conflicts
+    congress = {c.id for c in scenario.commitments if c.kind == "npc_standing_committee"}
+    assert congress == {a.commitment for a in result.plan.commitment_attendance}
