@@ -28,6 +28,8 @@ from scheduler.scenario import (
 )
 
 register({
+    "cli.generate.missing": ("缺少选项 {options}（不加 --meeting-week 时必须给出）",
+                             "missing option(s) {options} (required without --meeting-week)"),
     "cli.scenario.ok": ("{file}：有效。领导 {leaders} 名，单位 {units} 个，议题 {items} 项，会议申请 {requests} 项，"
                         "请假外出 {absences} 条",
                         "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
@@ -120,22 +122,42 @@ def new(out: str | None, force: bool, lang: Lang) -> None:
 
 
 @scenario.command()
-@click.option("--leaders", type=click.IntRange(min=1), required=True, help="Number of leaders.")
-@click.option("--units", type=click.IntRange(min=1), required=True, help="Number of units.")
-@click.option("--items-per-month", type=click.IntRange(min=0), required=True, help="Agenda items a month.")
-@click.option("--months", type=click.IntRange(min=1), required=True, help="Months of agenda items.")
+@click.option("--leaders", type=click.IntRange(min=1), default=None, help="Number of leaders.")
+@click.option("--units", type=click.IntRange(min=1), default=None, help="Number of units.")
+@click.option("--items-per-month", type=click.IntRange(min=0), default=None, help="Agenda items a month.")
+@click.option("--months", type=click.IntRange(min=1), default=None, help="Months of agenda items.")
+@click.option("--meeting-week", is_flag=True,
+              help="A meeting-heavy week instead: requested meetings only, tight windows, few rooms.")
+@click.option("--rooms", type=click.IntRange(min=1), default=3, show_default=True,
+              help="With --meeting-week: rooms.")
+@click.option("--requests", type=click.IntRange(min=0), default=24, show_default=True,
+              help="With --meeting-week: requested meetings.")
+@click.option("--week", type=click.IntRange(min=1, max=53), default=20, show_default=True,
+              help="With --meeting-week: ISO week of the year.")
 @click.option("--seed", type=int, required=True, help="Random seed: same options and seed, same file.")
 @click.option("--year", type=int, default=None, help="Year of the scenario (default: the generator's, 2024).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the scenario to this file.")
 @lang_option
-def generate(leaders: int, units: int, items_per_month: int, months: int, seed: int, year: int | None,
+def generate(leaders: int | None, units: int | None, items_per_month: int | None, months: int | None,
+             meeting_week: bool, rooms: int, requests: int, week: int, seed: int, year: int | None,
              out: str | None, lang: Lang) -> None:
     """Generate a random but valid scenario of the given size (for load tests and benchmarks)."""
-    from scheduler.generate import generate_scenario_yaml  # the generator pulls in more than the other commands
+    # The generator pulls in more than the other commands.
+    from scheduler.generate import generate_meeting_week_yaml, generate_scenario_yaml
 
-    size = dict(leaders=leaders, units=units, items_per_month=items_per_month, months=months, seed=seed)
+    years = {} if year is None else {"year": year}
     try:
-        text = generate_scenario_yaml(**size, **({} if year is None else {"year": year}))
+        if meeting_week:
+            text = generate_meeting_week_yaml(people=leaders or 20, rooms=rooms, requests=requests, seed=seed,
+                                              week=week, **years)
+        else:
+            missing = [flag for flag, value in (("--leaders", leaders), ("--units", units),
+                                                ("--items-per-month", items_per_month), ("--months", months))
+                       if value is None]
+            if missing:
+                raise click.UsageError(t("cli.generate.missing", lang, options=", ".join(missing)))
+            text = generate_scenario_yaml(leaders=leaders, units=units, items_per_month=items_per_month,
+                                          months=months, seed=seed, **years)
     except ValueError as error:  # arguments that cannot describe a county; the generator says which
         raise click.UsageError(str(error)) from None
     parse_scenario(text, out or "<generated>")  # never hand out a file that would not load

@@ -656,11 +656,13 @@ def generate_scenario_yaml(*, leaders: int = 12, units: int = 30, items_per_mont
                            requests_per_month: int | None = None) -> str:
     """The generated scenario as YAML text with a header comment naming its arguments."""
     params = GeneratorParams(leaders, units, items_per_month, months, seed, year, start_month, requests_per_month)
-    mapping = generate_scenario_mapping(**asdict(params))
+    return _header(params) + _dump(generate_scenario_mapping(**asdict(params)))
+
+
+def _dump(mapping: dict[str, Any]) -> str:
     # libyaml's emitter when present: the large benchmark scenarios dump ten times faster.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(mapping, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=None, width=4096)
-    return _header(params) + body
+    return yaml.dump(mapping, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=None, width=4096)
 
 
 def generate_scenario(*, leaders: int = 12, units: int = 30, items_per_month: int = 15, months: int = 1,
@@ -735,6 +737,16 @@ def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests:
         "meeting_requests": meeting_requests,
         "flow": {},
     }
+
+
+def generate_meeting_week_yaml(*, people: int = 20, rooms: int = 3, requests: int = 24, seed: int = 0,
+                               year: int = 2024, week: int = 20) -> str:
+    """`generate_meeting_week_mapping` as YAML text with a header comment naming its arguments."""
+    arguments = dict(people=people, rooms=rooms, requests=requests, seed=seed, year=year, week=week)
+    header = (f"# govcal generated meeting-heavy week (scheduler.generate): "
+              f"{' '.join(f'{k}={v}' for k, v in arguments.items())}\n"
+              "# Same arguments, same file. 由 govcal 按随机种子生成的会议密集周，参数同上。\n")
+    return header + _dump(generate_meeting_week_mapping(**arguments))
 
 
 def generate_meeting_week(**arguments: Any) -> Scenario:

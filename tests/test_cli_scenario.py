@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,31 @@ def test_generate_rejects_impossible_sizes_without_traceback(tmp_path: Path) -> 
     assert "leaders" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_generate_a_meeting_heavy_week_that_plans_every_request(tmp_path: Path) -> None:
+    """`--meeting-week`: the shape of the public meeting-scheduling benchmarks (issue 9), seeded, and
+    every request placed when the week is planned."""
+    week = ("generate", "--meeting-week", "--seed", "2", "--requests", "12", "--rooms", "2")
+    first, second = run(*week), run(*week)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == second.stdout
+    scenario = parse_scenario(first.stdout, "week.yaml")
+    assert (len(scenario.leaders), len(scenario.rooms), len(scenario.meeting_requests), len(scenario.agenda)) == \
+        (20, 2, 12, 0)
+    out = tmp_path / "week.yaml"
+    out.write_text(first.stdout, encoding="utf-8")
+    planned = CliRunner().invoke(cli, ["plan", "--scenario", str(out), "--from", "2024-05-13", "--to", "2024-05-17",
+                                       "--format", "json", "--time-limit", "5"])
+    assert planned.exit_code == 0, planned.stderr
+    document = json.loads(planned.stdout)
+    assert len(document["meetings"]) == 12 and document["rejected"] == []
+
+
+def test_generate_without_meeting_week_needs_the_county_size() -> None:
+    result = run("generate", "--seed", "1", "--leaders", "6")
+    assert result.exit_code == 2
+    assert "--units" in result.stderr and "--meeting-week" in result.stderr
 
 
 def test_new_does_not_overwrite_a_file_without_force(tmp_path: Path) -> None:
