@@ -33,7 +33,7 @@ from scheduler.domain import Scenario
 from scheduler.explain import from_assumptions, precheck
 from scheduler.finish import finish
 from scheduler.greedy import greedy_solution
-from scheduler.i18n import Lang
+from scheduler.i18n import Lang, t
 from scheduler.instance import Instance
 from scheduler.period import Period, month_bounds
 from scheduler.plan import Result, SolverInfo
@@ -134,8 +134,9 @@ def _solve_alone(instance: Instance, clock: Clock, seed: int, workers: int, lang
                  say: Callable[[str], None]) -> Result:
     search, start, fallback = _search(instance, clock, clock.limit, seed, workers)
     answer = search.answer
-    say(f"{instance.period.label()}: {search.variables} variables, {search.constraints} constraints, "
-        f"{answer.status} {answer.objective} (bound {answer.bound}) in {answer.seconds:.2f} s, work {answer.work:.2f}")
+    say(t("progress.alone", lang, period=instance.period.label(), variables=search.variables,
+          constraints=search.constraints, status=answer.status, objective=answer.objective, bound=answer.bound,
+          seconds=f"{answer.seconds:.2f}"))
     if answer.status == "INFEASIBLE":
         groups = conflicting_rules(instance, time_limit=max(1.0, clock.left()), seed=seed)
         return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None,
@@ -175,8 +176,9 @@ def _roll_months(whole: Instance, steps: list[Period], clock: Clock, seed: int, 
                 return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None,
                               tuple(from_assumptions(instance, groups)))
             return Result(SolverInfo(search.answer.status, seconds=clock.elapsed()))
-        say(f"{step.label()} [{index + 1}/{len(steps)}]: {search.answer.status} {search.answer.objective} "
-            f"in {clock.elapsed() - began:.2f} s")
+        say(t("progress.month", lang, period=step.label(), index=index + 1, count=len(steps),
+              status=search.answer.status, objective=search.answer.objective,
+              seconds=f"{clock.elapsed() - began:.2f}"))
         month_plan = finish(instance, solution, SolverInfo("FEASIBLE"), lang)
         meetings.extend(_onto(whole, instance, solution))
         attendance.extend(solution.attendance)
@@ -207,7 +209,7 @@ def _improve(instance: Instance, rolled: Solution, clock: Clock, seed: int, work
     bound: int | None = None
     status = "FEASIBLE"
     if clock.left() < WHOLE_BUILD_MARGIN * clock.build_seconds + 2 * MIN_SEARCH_SECONDS:
-        say(f"whole-period search skipped: {clock.left():.1f} s left")
+        say(t("progress.skipped", lang, seconds=f"{clock.left():.1f}"))
     else:
         model = BuiltModel(instance)
         windows = _windows(instance.period)
@@ -221,15 +223,16 @@ def _improve(instance: Instance, rolled: Solution, clock: Clock, seed: int, work
             found = search.answer.objective
             if search.solution is not None and found is not None and found < objective:
                 best, objective = search.solution, found
-            say(f"window {first} .. {last}: {search.answer.status} {found} (best {objective})")
+            say(t("progress.window", lang, first=first, last=last, status=search.answer.status, objective=found,
+                  best=objective))
         if clock.left() >= MIN_SEARCH_SECONDS:
             budget = clock.limit * (1 - ROLLING_SHARE - WINDOWS_SHARE)
             # Presolve pays on the whole model (its root relaxation is far tighter after it).
             search = model.search(hint=best, time_limit=clock.left(), seed=seed, workers=workers, presolve=True,
                                   budget=budget)
             answer = search.answer
-            say(f"whole period: {search.variables} variables, {answer.status} {answer.objective} "
-                f"(bound {answer.bound})")
+            say(t("progress.whole", lang, variables=search.variables, status=answer.status,
+                  objective=answer.objective, bound=answer.bound))
             if search.solution is not None and answer.objective is not None and answer.objective <= objective:
                 best, objective = search.solution, answer.objective
             bound = answer.bound

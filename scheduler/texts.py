@@ -310,4 +310,15 @@ register({
     "check.unaccounted": ("{what}未出现在计划中（须上会、推迟或驳回）",
                           "{what} is missing from the plan (it must be heard, deferred or rejected)"),
     "check.twice": ("{what}在计划中出现了{count}次", "{what} appears {count} times in the plan"),
+    # Progress of a solve (plan()'s `log`): one line per month, window and stage.
+    "progress.alone": ("{period}：{variables} 个变量、{constraints} 个约束，{status} {objective}（下界 {bound}），"
+                       "用时 {seconds} 秒", "{period}: {variables} variables, {constraints} constraints, {status} "
+                       "{objective} (bound {bound}) in {seconds} s"),
+    "progress.month": ("{period} [{index}/{count}]：{status} {objective}，用时 {seconds} 秒",
+                       "{period} [{index}/{count}]: {status} {objective} in {seconds} s"),
+    "progress.skipped": ("跳过整段搜索：只剩 {seconds} 秒", "whole-period search skipped: {seconds} s left"),
+    "progress.window": ("窗口 {first} 至 {last}：{status} {objective}（目前最好 {best}）",
+                        "window {first} .. {last}: {status} {objective} (best {best})"),
+    "progress.whole": ("整段：{variables} 个变量，{status} {objective}（下界 {bound}）",
+                       "whole period: {variables} variables, {status} {objective} (bound {bound})"),
 })
