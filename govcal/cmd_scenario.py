@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import asdict
+from pathlib import Path
 
 import click
 
@@ -17,7 +18,7 @@ from govcal.exports.view import format_date_span, kind_name, party_name
 from govcal.files import atomic_write_text
 from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
-from scheduler.domain import ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
+from scheduler.domain import ABSENCE_KINDS, HALVES, ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, register, t
 from scheduler.scenario import (
@@ -35,6 +36,10 @@ register({
                         "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
                         "requests, {absences} absences"),
     "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.absence_added": ("已在 {file} 中登记：{who} {span} {kind}",
+                                   "{file}: {kind} of {who} entered, {span}"),
+    "cli.scenario.flow_list": ("{key} 写成了一行的列表，无法自动添加，请手工编辑",
+                               "{key} is a one-line list; add the record by hand"),
     "cli.scenario.exists": ("文件已存在，未作改动；如要覆盖，请加 --force",
                             "the file already exists and is left as it is; add --force to overwrite it"),
     "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
@@ -162,6 +167,45 @@ def generate(leaders: int | None, units: int | None, items_per_month: int | None
         raise click.UsageError(str(error)) from None
     parse_scenario(text, out or "<generated>")  # never hand out a file that would not load
     _emit(text, out, lang)
+
+
+@scenario.command()
+@click.argument("file", type=click.Path())
+@click.option("--who", required=True, help="The leader's or unit's id.")
+@click.option("--from", "first", required=True, help="First day away, YYYY-MM-DD.")
+@click.option("--to", "last", required=True, help="Last day away, YYYY-MM-DD.")
+@click.option("--kind", type=click.Choice(ABSENCE_KINDS), default="leave", show_default=True,
+              help="Kind of absence (Art. 61).")
+@click.option("--half", type=click.Choice(HALVES), default=None, help="Only the morning or afternoon of one day.")
+@click.option("--note", default=None, help="A note, e.g. 住院.")
+@click.option("--out", type=click.Path(), default=None, help="Write the edited scenario here instead of into FILE.")
+@click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
+@lang_option
+def absence(file: str, who: str, first: str, last: str, kind: str, half: str | None, note: str | None,
+            out: str | None, force: bool, lang: Lang) -> None:
+    """Enter an absence into FILE (a leader falls ill, a trip comes up), keeping the file's comments;
+    then `replan` re-plans the published month around it."""
+    from govcal.cmd_ledger import parse_day
+    from govcal.scenario_edit import append_to_list
+    from scheduler.reader import read_document
+
+    if out is not None and not force and os.path.lexists(out):
+        raise InputError([Problem(out, "", "cli.scenario.exists")])
+    record: dict[str, object] = {"who": who, "from": parse_day(first, "--from"), "to": parse_day(last, "--to"),
+                                 "kind": kind}
+    record.update({name: value for name, value in (("note", note), ("half", half)) if value is not None})
+    text = read_document(Path(file), file)[1]
+    try:
+        edited = append_to_list(text, "absences", record)
+    except ValueError:
+        raise InputError([Problem(file, "absences", "cli.scenario.flow_list", {"key": "absences"})]) from None
+    target = out or file
+    loaded = parse_scenario(edited, target)  # the edit names an unknown leader or a bad span: exit 2, nothing written
+    atomic_write_text(target, edited)
+    entered = loaded.absences[-1]
+    click.echo(t("cli.scenario.absence_added", lang, file=target, who=party_name(loaded, entered.who),
+                 span=format_date_span(entered.start, entered.end, lang), kind=_absence_kind(entered, lang)),
+               err=True)
 
 
 # ----- the summary -------------------------------------------------------------------------------

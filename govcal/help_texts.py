@@ -147,6 +147,26 @@ COMMANDS: dict[str, CommandHelp] = {
                              "With --out, overwrite an existing file (otherwise refuse)."),
                  },
     ),
+    f"{ROOT} scenario absence": CommandHelp(
+        short=("在场景文件中登记请假外出。", "Enter an absence into a scenario file."),
+        long=("在 FILE 的 absences 中登记一条请假外出（领导生病、临时出差等），保留文件原有的注释和格式；"
+              "登记后用 replan 按最少改动重排已发布的月份。",
+              "Enter an absence into FILE's absences (a leader falls ill, a trip comes up), keeping the file's "
+              "comments and layout; then `replan` re-plans the published month with the fewest changes."),
+        options={
+            "--who": ("请假外出的领导或单位编号。", "The leader's or unit's id."),
+            "--from": ("第一天，格式 YYYY-MM-DD。", "First day away, YYYY-MM-DD."),
+            "--to": ("最后一天，格式 YYYY-MM-DD。", "Last day away, YYYY-MM-DD."),
+            "--kind": ("类别（第六十一条）：visit 出访、trip 出差、study 学习、training 培训、leave 休假、other 其他。",
+                       "Kind (Art. 61): visit, trip, study, training, leave or other."),
+            "--half": ("只有某一天的上午（am）或下午（pm）不在岗。",
+                       "Only the morning (am) or afternoon (pm) of one day."),
+            "--note": ("备注，例如“住院”。", "A note, e.g. 住院 (in hospital)."),
+            "--out": ("把修改后的场景写入此文件，而不是改写 FILE。",
+                      "Write the edited scenario here instead of into FILE."),
+            "--force": ("与 --out 同用：文件已存在时覆盖它。", "With --out, overwrite an existing file."),
+        },
+    ),
     f"{ROOT} scenario generate": CommandHelp(
         short=("按给定规模随机生成有效的场景。", "Generate a random valid scenario of a given size."),
         long=("按给定规模随机生成一个有效的场景（用于压力测试和性能测试）。",

@@ -7,6 +7,7 @@ scenarios/ are resolved against the repository.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -40,3 +41,20 @@ def test_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert result.exit_code == 0, f"{line}\n{result.output}"
     assert (tmp_path / "out" / "2024-05" / "plan.xlsx").is_file()
     assert (tmp_path / "out" / "2024-05" / "ics").is_dir()
+    _the_illness_moves_only_what_it_touches(tmp_path)
+
+
+def _the_illness_moves_only_what_it_touches(folder: Path) -> None:
+    """The cycle's re-plan after the executive deputy falls ill (10-21 June): he attends nothing in
+    those days, nothing before --since changed, and the edited scenario kept the file's comments."""
+    edited = (folder / "county.yaml").read_text(encoding="utf-8")
+    original = (ROOT / "scenarios" / "wuqia-2024.yaml").read_text(encoding="utf-8")
+    assert edited.startswith(original.split("absences:")[0]) and "note: 住院" in edited
+    published = json.loads((folder / "out" / "cycle-06" / "plan.json").read_text(encoding="utf-8"))
+    replanned = json.loads((folder / "out" / "cycle-06-r2" / "plan.json").read_text(encoding="utf-8"))
+    ill = [m["id"] for m in replanned["meetings"] if "2024-06-10" <= m["date"] <= "2024-06-21" and
+           "exec" in m["attendees"]]
+    assert ill == []
+    before = [m for m in published["meetings"] if m["date"] < "2024-06-04" and m["id"] != "standing-2024-06-1"]
+    assert all(m in replanned["meetings"] for m in before)
+    assert replanned["revision"] == 2 and replanned["changes"]
