@@ -108,11 +108,11 @@ def emit_json(document: dict[str, Any]) -> None:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: Lang, wrap: Sequence[int] = ()) -> list[str]:
-    from govcal.render import format_table
+    from govcal.render import table_or_blocks
 
     if not rows:
         return [t("ui.none", lang)]
-    return format_table(headers, rows, color=sys.stdout.isatty(), wrap_columns=wrap)
+    return table_or_blocks(headers, rows, lang, wrap_columns=wrap, color=sys.stdout.isatty())
 
 
 # ----- ledger init | status | export | backup ------------------------------------------------------

@@ -20,7 +20,7 @@ import click
 from govcal.cmd_ledger import ledger_option
 from govcal.common import GovcalCommand, lang_option, load_scenario_warned, scenario_option, strict_option
 from scheduler.errors import InputError, Problem
-from scheduler.i18n import Lang, register, t
+from scheduler.i18n import Lang, t
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
 from scheduler.rules import cite_suffix
 
@@ -30,22 +30,6 @@ if TYPE_CHECKING:
 
 EXIT_INFEASIBLE = 1
 EXIT_TIMEOUT = 3
-
-register({
-    "cli.plan.infeasible": ("没有满足全部规则的计划。冲突的规则：",
-                            "No plan satisfies every rule. The rules in conflict:"),
-    "cli.plan.timeout": ("在 {seconds} 秒内未找到计划，请加大 --time-limit", "no plan found within {seconds} s; "
-                         "raise --time-limit"),
-    "cli.plan.summary": ("{status}：目标值 {objective}，下界 {bound}，用时 {seconds} 秒",
-                         "{status}: objective {objective}, bound {bound}, {seconds} s"),
-    "cli.plan.written": ("已写入 {path}", "written: {path}"),
-    "cli.check.clean": ("计划符合全部规则。重新计算的目标值：{objective}",
-                        "The plan keeps every rule. Recomputed objective: {objective}"),
-    "cli.check.violations": ("计划有 {count} 处违反规则：", "The plan breaks {count} rule(s):"),
-    "cli.check.objective_differs": ("注意：计划中记载的目标值 {stated} 与重新计算的 {objective} 不同",
-                                    "note: the plan states objective {stated}, recomputed {objective}"),
-    "cli.plan.progress": ("规划中：{message}", "planning: {message}"),
-})
 
 
 def _day(text: str | None, flag: str) -> date | None:

@@ -20,61 +20,13 @@ from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
 from scheduler.domain import ABSENCE_KINDS, HALVES, ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
 from scheduler.errors import InputError, Problem
-from scheduler.i18n import Lang, register, t
+from scheduler.i18n import Lang, t
 from scheduler.scenario import (
     DEFAULT_SCENARIO,
     POLICY_PAIRS,
     parse_scenario,
     scenario_years,
 )
-
-register({
-    "cli.generate.missing": ("缺少选项 {options}（不加 --meeting-week 时必须给出）",
-                             "missing option(s) {options} (required without --meeting-week)"),
-    "cli.scenario.ok": ("{file}：有效。领导 {leaders} 名，单位 {units} 个，议题 {items} 项，会议申请 {requests} 项，"
-                        "请假外出 {absences} 条",
-                        "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
-                        "requests, {absences} absences"),
-    "cli.scenario.written": ("已写入 {file}", "written to {file}"),
-    "cli.scenario.absence_added": ("已在 {file} 中登记：{who} {span} {kind}",
-                                   "{file}: {kind} of {who} entered, {span}"),
-    "cli.scenario.flow_list": ("{key} 写成了一行的列表，无法自动添加，请手工编辑",
-                               "{key} is a one-line list; add the record by hand"),
-    "cli.scenario.exists": ("文件已存在，未作改动；如要覆盖，请加 --force",
-                            "the file already exists and is left as it is; add --force to overwrite it"),
-    "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
-    "cli.scenario.calendar": ("日历：{region}，{years} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
-                              "Calendar: {region}, {years}; office hours {hours}; grain {grain} minutes"),
-    "cli.scenario.region.CN": ("中国大陆法定节假日与调休", "mainland China statutory holidays and make-up days"),
-    "cli.scenario.region.none": ("每周 {weekdays} 上班", "working weekdays {weekdays}"),
-    "cli.scenario.local_holidays": ("地方节日：{holidays}", "Local holidays: {holidays}"),
-    "cli.scenario.section.leaders": ("领导（{count} 名）", "Leaders ({count})"),
-    "cli.scenario.section.units": ("单位（{count} 个）", "Units ({count})"),
-    "cli.scenario.section.absences": ("请假与外出（{count} 条）", "Absences ({count})"),
-    "cli.scenario.section.items": ("议题（{count} 项，按提交月份）", "Agenda items ({count}, by month submitted)"),
-    "cli.scenario.section.requests": ("会议申请（{count} 项）", "Meeting requests ({count})"),
-    "cli.scenario.section.policy": ("规则参数（policy）", "Policy"),
-    "cli.scenario.col.title": ("职务", "Title"),
-    "cli.scenario.col.role": ("角色", "Role"),
-    "cli.scenario.col.domain": ("分管领域", "Portfolio"),
-    "cli.scenario.col.units": ("分管单位", "Units supervised"),
-    "cli.scenario.col.supervisor": ("分管领导", "Supervisor"),
-    "cli.scenario.col.who": ("人员", "Who"),
-    "cli.scenario.col.dates": ("日期", "Dates"),
-    "cli.scenario.col.kind": ("类别", "Kind"),
-    "cli.scenario.col.note": ("说明", "Note"),
-    "cli.scenario.col.month": ("月份", "Month"),
-    "cli.scenario.col.total": ("合计", "Total"),
-    "cli.scenario.col.count": ("数量", "Count"),
-    "cli.scenario.role.county_head": ("县长", "County head"),
-    "cli.scenario.role.executive_deputy": ("常务副县长", "Executive deputy"),
-    "cli.scenario.role.deputy": ("副县长", "Deputy"),
-    "cli.scenario.role.office_director": ("政府办公室主任", "Office director"),
-    "cli.scenario.unit_kind.department": ("部门", "Departments"),
-    "cli.scenario.unit_kind.township": ("乡镇", "Townships"),
-    "cli.scenario.none": ("无", "none"),
-    "cli.scenario.half_day": ("{kind}（{half}）", "{kind} ({half})"),
-})
 
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 import click
 from click.core import ParameterSource
 
+import govcal.messages  # noqa: F401  (registers the command line's words; every command imports this module)
 from govcal.help_format import LocalizedGroupHelp, LocalizedHelp
 from scheduler.errors import InputError, Problem
-from scheduler.i18n import LANGS, Lang, register, t
+from scheduler.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
     from scheduler.domain import Scenario
@@ -41,10 +42,6 @@ def scenario_option(**kwargs: Any) -> Any:
         help="Scenario YAML file (default: the embedded wuqia-2024 scenario).", **kwargs,
     )
 
-
-register({
-    "cli.warning": ("警告：{text}", "warning: {text}"),
-})
 
 strict_option = click.option(
     "--strict", is_flag=True,

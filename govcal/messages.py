@@ -1,7 +1,8 @@
-"""Catalogue entries (``ui.``) for every fixed word of the plan outputs: terminal view, Excel, iCalendar, picture.
+"""The govcal package's catalogue: every fixed word of the plan outputs (``ui.``: terminal view, Excel,
+iCalendar, picture, notices), of the ledger (``ledger.``) and of the command line (``cli.``).
 
 Leader, unit, room and meeting names come from the scenario or the plan, never from here; the names
-of meeting kinds and the reasons for deferrals come from the planner's catalogue (scheduler.reasons).
+of meeting kinds and the reasons for deferrals come from the planner's catalogue (scheduler.texts).
 """
 
 from scheduler.i18n import register
@@ -372,4 +373,75 @@ register({
         "bring no staff ({basis})."),
     "ui.notice.issuer": ("县人民政府办公室", "General Office of the County People's Government"),
     "ui.notice.none": ("无", "None"),
+})
+
+# The command line's own words (cmd_plan).
+register({
+    "cli.plan.infeasible": ("没有满足全部规则的计划。冲突的规则：",
+                            "No plan satisfies every rule. The rules in conflict:"),
+    "cli.plan.timeout": ("在 {seconds} 秒内未找到计划，请加大 --time-limit", "no plan found within {seconds} s; "
+                         "raise --time-limit"),
+    "cli.plan.summary": ("{status}：目标值 {objective}，下界 {bound}，用时 {seconds} 秒",
+                         "{status}: objective {objective}, bound {bound}, {seconds} s"),
+    "cli.plan.written": ("已写入 {path}", "written: {path}"),
+    "cli.check.clean": ("计划符合全部规则。重新计算的目标值：{objective}",
+                        "The plan keeps every rule. Recomputed objective: {objective}"),
+    "cli.check.violations": ("计划有 {count} 处违反规则：", "The plan breaks {count} rule(s):"),
+    "cli.check.objective_differs": ("注意：计划中记载的目标值 {stated} 与重新计算的 {objective} 不同",
+                                    "note: the plan states objective {stated}, recomputed {objective}"),
+    "cli.plan.progress": ("规划中：{message}", "planning: {message}"),
+})
+
+# The command line's own words (cmd_scenario).
+register({
+    "cli.generate.missing": ("缺少选项 {options}（不加 --meeting-week 时必须给出）",
+                             "missing option(s) {options} (required without --meeting-week)"),
+    "cli.scenario.ok": ("{file}：有效。领导 {leaders} 名，单位 {units} 个，议题 {items} 项，会议申请 {requests} 项，"
+                        "请假外出 {absences} 条",
+                        "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
+                        "requests, {absences} absences"),
+    "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.absence_added": ("已在 {file} 中登记：{who} {span} {kind}",
+                                   "{file}: {kind} of {who} entered, {span}"),
+    "cli.scenario.flow_list": ("{key} 写成了一行的列表，无法自动添加，请手工编辑",
+                               "{key} is a one-line list; add the record by hand"),
+    "cli.scenario.exists": ("文件已存在，未作改动；如要覆盖，请加 --force",
+                            "the file already exists and is left as it is; add --force to overwrite it"),
+    "cli.scenario.title": ("场景：{name}（{file}）", "Scenario: {name} ({file})"),
+    "cli.scenario.calendar": ("日历：{region}，{years} 年；办公时段 {hours}；时间粒度 {grain} 分钟",
+                              "Calendar: {region}, {years}; office hours {hours}; grain {grain} minutes"),
+    "cli.scenario.region.CN": ("中国大陆法定节假日与调休", "mainland China statutory holidays and make-up days"),
+    "cli.scenario.region.none": ("每周 {weekdays} 上班", "working weekdays {weekdays}"),
+    "cli.scenario.local_holidays": ("地方节日：{holidays}", "Local holidays: {holidays}"),
+    "cli.scenario.section.leaders": ("领导（{count} 名）", "Leaders ({count})"),
+    "cli.scenario.section.units": ("单位（{count} 个）", "Units ({count})"),
+    "cli.scenario.section.absences": ("请假与外出（{count} 条）", "Absences ({count})"),
+    "cli.scenario.section.items": ("议题（{count} 项，按提交月份）", "Agenda items ({count}, by month submitted)"),
+    "cli.scenario.section.requests": ("会议申请（{count} 项）", "Meeting requests ({count})"),
+    "cli.scenario.section.policy": ("规则参数（policy）", "Policy"),
+    "cli.scenario.col.title": ("职务", "Title"),
+    "cli.scenario.col.role": ("角色", "Role"),
+    "cli.scenario.col.domain": ("分管领域", "Portfolio"),
+    "cli.scenario.col.units": ("分管单位", "Units supervised"),
+    "cli.scenario.col.supervisor": ("分管领导", "Supervisor"),
+    "cli.scenario.col.who": ("人员", "Who"),
+    "cli.scenario.col.dates": ("日期", "Dates"),
+    "cli.scenario.col.kind": ("类别", "Kind"),
+    "cli.scenario.col.note": ("说明", "Note"),
+    "cli.scenario.col.month": ("月份", "Month"),
+    "cli.scenario.col.total": ("合计", "Total"),
+    "cli.scenario.col.count": ("数量", "Count"),
+    "cli.scenario.role.county_head": ("县长", "County head"),
+    "cli.scenario.role.executive_deputy": ("常务副县长", "Executive deputy"),
+    "cli.scenario.role.deputy": ("副县长", "Deputy"),
+    "cli.scenario.role.office_director": ("政府办公室主任", "Office director"),
+    "cli.scenario.unit_kind.department": ("部门", "Departments"),
+    "cli.scenario.unit_kind.township": ("乡镇", "Townships"),
+    "cli.scenario.none": ("无", "none"),
+    "cli.scenario.half_day": ("{kind}（{half}）", "{kind} ({half})"),
+})
+
+# The command line's own words (common).
+register({
+    "cli.warning": ("警告：{text}", "warning: {text}"),
 })

@@ -237,11 +237,35 @@ def plan_sections(plan: Plan, scenario: Scenario, lang: Lang) -> list[Section]:
 
 def fitting_table(section: Section, width: int) -> list[str] | None:
     """The section's table with its free-text columns as wide as they may be within `width`, or None."""
+    return narrowed_table(section.headers, section.rows, section.wrap_columns, width)
+
+
+def narrowed_table(headers: Sequence[str], rows: Sequence[Sequence[str]], wrap_columns: Sequence[int],
+                   width: int) -> list[str] | None:
+    """A table whose free-text columns are as wide as they may be within `width`, or None if none fits."""
     for wrap_width in range(TEXT_COLUMN_WIDTH, MIN_WRAP_WIDTH - 1, -1):
-        lines = format_table(section.headers, section.rows, wrap_columns=section.wrap_columns, wrap_width=wrap_width)
+        lines = format_table(headers, rows, wrap_columns=wrap_columns, wrap_width=wrap_width)
         if max(display_width(line) for line in lines) <= width:
             return lines
     return None
+
+
+def table_or_blocks(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: Lang, *,
+                    wrap_columns: Sequence[int] = (), width: int | None = None, color: bool = False) -> list[str]:
+    """Rows for a terminal `width` columns wide (default: the terminal's), as the plan view does: a
+    table when one fits, else one block per row, its first cell as the heading and the other cells
+    as labelled fields (empty ones left out)."""
+    width = max(MIN_WIDTH, width if width is not None else terminal_width())
+    table = narrowed_table(headers, rows, wrap_columns, width)
+    if table is not None:
+        return [f"{_BOLD}{table[0]}{_RESET}" if color else table[0], *table[1:]]
+    lines: list[str] = []
+    for index, row in enumerate(rows):
+        block = Block(" ".join(row[0].split("\n")), tuple(
+            Field(label, " ".join(value.split("\n"))) for label, value in zip(headers[1:], row[1:], strict=True)
+            if value))
+        lines += ([""] if index else []) + block_lines(block, width, lang)
+    return lines
 
 
 def hanging_lines(prefix: str, text: str, width: int) -> list[str]:

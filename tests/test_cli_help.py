@@ -197,3 +197,23 @@ def test_no_progress_off_a_terminal_and_json_alone_on_stdout(write_scenario):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.lstrip().startswith("{") and '"format": "govcal.plan/1"' in result.stdout
     assert "规划中" not in result.stderr
+
+
+def test_every_word_the_command_line_prints_is_known_without_importing_the_commands() -> None:
+    """Commands are imported only when used, so a word one command module registered was once missing
+    when another command ran alone (`publish --out` printed with a key of `plan`'s). The package's
+    words live in one catalogue, loaded with the command line itself: check it in a fresh process."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "govcal"
+    keys = sorted({key for path in package.rglob("*.py")
+                   for key in re.findall(r"""\bt\(\s*["']((?:cli|ledger|ui)\.[\w.]+)["']""",
+                                         path.read_text(encoding="utf-8"))})
+    assert len(keys) > 50
+    probe = ("import sys, govcal.cli; from scheduler import i18n; "
+             "print([k for k in sys.argv[1:] if k not in i18n._CATALOGUE])")
+    missing = subprocess.run([sys.executable, "-c", probe, *keys], capture_output=True, text=True, check=True)
+    assert missing.stdout.strip() == "[]"

@@ -149,3 +149,18 @@ def test_missing_solver_figures_are_dashes() -> None:
     plan = small_plan()
     unknown = replace(plan, solver=replace(plan.solver, objective=None, bound=None, gap=None))
     assert "目标值 —，下界 —，差距 —" in render_plan(unknown, small_scenario(), "zh")
+
+
+def test_ledger_tables_fit_the_terminal_as_the_plan_view_does() -> None:
+    """A re-plan's change list (and every ledger table) is a table when it fits and one block per row
+    when it does not, every line within the width."""
+    from govcal.render import table_or_blocks
+
+    headers = ["会议", "变更", "原安排", "新安排", "需通知"]
+    rows = [["县政府第4次常务会议\nstanding-2024-06-2", "出席人员变化", "减少：常务副县长、县统计局",
+             "增加：巴音库鲁提乡、县医疗保障局", "、".join(["副县长（农业农村）"] * 8)]]
+    narrow = table_or_blocks(headers, rows, "zh", wrap_columns=(0, 4), width=80)
+    assert max(display_width(line) for line in narrow) <= 80
+    assert narrow[0] == "县政府第4次常务会议 standing-2024-06-2" and narrow[1] == "  变更：出席人员变化"
+    wide = table_or_blocks(headers, rows, "zh", wrap_columns=(0, 4), width=200)
+    assert wide[0].split() == headers and max(display_width(line) for line in wide) <= 200
