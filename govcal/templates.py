@@ -30,7 +30,7 @@ rooms:                # 会议室 / meeting rooms
 # role：county_head 县长（一人 / exactly one）| executive_deputy 常务副县长
 #       | deputy 副县长 | office_director 政府办公室主任
 leaders:
-  - {id: head, title: 县长, role: county_head}
+  - {id: head, title: 县长, role: county_head}   # email: head@example.gov.cn 可选，日历邀请用 / optional, for ICS
   - {id: exec, title: 常务副县长, role: executive_deputy}
   - {id: dep-agri, title: 副县长, role: deputy, domain: 农业农村}   # domain：分管领域 / portfolio
   - {id: office, title: 政府办公室主任, role: office_director}
@@ -44,10 +44,15 @@ units:                # kind：department 部门 | township 乡镇；supervisor�
 # 请假、出差（第六十一条），含首尾两天；half: am | pm 仅限单日
 # leave and trips (Art. 61), both ends inclusive; half: am | pm for one day only
 absences:
-  - {who: head, from: 2024-05-13, to: 2024-05-17, kind: trip, note: 赴州开会}   # kind: leave | trip | study | other
+  - {who: head, from: 2024-05-13, to: 2024-05-17, kind: trip, note: 赴州开会}
+  # kind（第六十一条）：visit 出访 | trip 出差 | study 学习 | training 培训 | leave 休假 | other 其他
+  # 临时请假可用 govcal scenario absence 登记 / enter a new leave with `govcal scenario absence`
 
 commitments:          # 已定日程，占用参加者的时间 / fixed events that block their attendees
   # kind: npc_standing_committee | cppcc | superior | inspection | other
+  # 县人大常委会会议由一名副县长出席，特殊情况下委托政府办公室主任（第四十九条）；attendees 可留空由规划指定
+  # a deputy attends the congress standing committee, the office director if none is free (Art. 49);
+  # leave attendees empty and the plan names one
   - {id: npc-5, title: 县人大常委会会议, date: 2024-05-28, start: "10:00", end: "13:00",
      kind: npc_standing_committee, attendees: [exec]}
 
@@ -56,16 +61,20 @@ history:              # 今年已发生的事项 / what already happened this ye
   - {kind: county_wide, unit: finance, date: 2024-02-20}
   - {kind: plenary, date: 2024-01-15}                      # 全体会议 / plenary meeting (Art. 41)
   # - {kind: decided, item: Y-001, date: 2024-03-12}       # 已决定的议题，不再待议 / an item already decided
+  # - {kind: standing, date: 2024-04-09}                   # 已开的常务会议（计次、编号）/ a standing meeting held
+  # - {kind: held, request: M-000, date: 2024-04-18}       # 已召开的申请会议，如会前专题研究（第四十三条）
+  #                                                        # a requested meeting held, e.g. a pre-study (Art. 43)
 
 policy:               # 不写则取工作规则本身的数值 / omitted: the rules' own numbers
   standing_per_month: [1, 2]          # 常务会议每月 1-2 次（第四十二条）/ standing meetings a month (Art. 42)
   plenary_per_year: [1, 2]            # 全体会议每年 1-2 次（第四十一条）/ plenary meetings a year (Art. 41)
-  study_every_months: 2               # 每两个月一次学习会（第五十条）/ a study session every 2 months (Art. 50)
+  study_every_months: 2               # 每两个月一次学习会，0 为不安排（第五十条）/ every 2 months, 0: none (Art. 50)
   county_wide_per_unit_per_year: 1    # 第四十七条 / Art. 47
   standing_minutes: 180               # 常务会议时长（分钟）/ standing meeting length (minutes)
   plenary_minutes: 120
   study_minutes: 120
-  materials_lead_working_days: 2      # 会议材料提前送达的工作日数（第四十三条）/ materials lead time (Art. 43)
+  # 本县自定：规则只要求“会前送达”（第四十三条）/ a local policy: the rules say only "before the meeting" (Art. 43)
+  materials_lead_working_days: 2      # 会议材料提前送达的工作日数 / working days materials go out ahead
   issue_within_working_days: 7        # 会议决定 7 个工作日内印发（第四十五条）/ issue decisions within (Art. 45)
   cosign_reply_working_days: 7        # 会签 7 个工作日内答复（第五十四条）/ co-signing replies within (Art. 54)
   filing_within_days: 30              # 30 日内备案（第五十二条）/ filing within (Art. 52)
@@ -89,8 +98,13 @@ agenda:               # 提请常务会议或全体会议的议题（第四十�
 
 meeting_requests:     # 其他需安排的会议（第四十六、四十七、五十条）/ other meetings (Art. 46, 47, 50)
   - id: M-001
-    # thematic 专题会议 | county_head_office 县长办公会议 | study 学习会
-    # | county_wide 全县性会议（须填 unit / needs unit）
+    # thematic 专题会议（县长或副县长召集；会前研究须由议题的分管领导召集，第四十三、四十六条）
+    #   / convened by the head or a deputy; a pre-study by the item's supervisor (Art. 43, 46)
+    # | county_head_office 县长办公会议（县长召集主持，第四十六条）/ the head convenes and presides (Art. 46)
+    # | study 学习会 | standing 临时常务会议（如有需要可临时召开，不占每月次数，第四十二条）
+    #   / an ad hoc standing meeting beyond the monthly count (Art. 42)
+    # | county_wide 全县性会议（须填 unit，由该单位或其分管领导召集，县领导一般不出席，第四十七条）
+    #   / needs unit; convened by that unit or its supervisor; leaders generally do not attend (Art. 47)
     kind: thematic
     title: 研究县级财政预算调整专题会议
     convener: exec              # 召集的领导 / convening leader
@@ -102,5 +116,8 @@ meeting_requests:     # 其他需安排的会议（第四十六、四十七、�
     for_items: [Y-001]          # 为这些议题做会前研究 / pre-study for these items
     # room: r1                  # 可选 / optional
 
-flow: {}              # 公文流转仿真参数，见设计文档第 6 节 / document-flow simulation parameters (DESIGN §6)
+# 公文流转仿真参数，见设计文档第 6 节；留空用默认值。如：县长外出时哪些公文须等县长签发（第五十二条）
+# document-flow simulation parameters (DESIGN §6), empty for the defaults; e.g. which kinds the head
+# alone signs (Art. 52): head_signs_alone: {normative: true, decided: true, consent: false}
+flow: {}
 """

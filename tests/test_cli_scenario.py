@@ -101,6 +101,18 @@ def test_new_prints_a_template_that_validates() -> None:
     assert "# " in result.stdout and "分管领导" in result.stdout and "supervising leader" in result.stdout
 
 
+def test_the_template_describes_the_rules_as_written() -> None:
+    """Issue 8's additions are in the template a clerk starts from: leave kinds of Art. 61, held
+    meetings and standing meetings in history, ad hoc standing requests (Art. 42), the office director
+    standing in (Art. 49), conveners (Art. 46, 47), study sessions off, the materials lead as a local
+    policy, who alone signs (Art. 52), leaders' e-mail."""
+    template = run("new").stdout
+    for words in ("training 培训", "kind: held", "kind: standing, date", "standing 临时常务会议", "第四十九条",
+                  "第四十六条", "第四十七条", "0 为不安排", "本县自定", "head_signs_alone", "email:",
+                  "govcal scenario absence"):
+        assert words in template, words
+
+
 def test_new_writes_the_template_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "new.yaml"
     result = run("new", "--out", str(out))
