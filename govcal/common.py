@@ -87,9 +87,16 @@ class GovcalGroup(LocalizedGroupHelp):
     group_class = type  # subgroups of the group's own class
 
     def invoke(self, ctx: click.Context) -> Any:
+        from govcal.help_format import HELP_LANG_KEY, show_usage_error
+
         try:
             return super().invoke(ctx)
         except InputError as error:
             lang = ctx.meta.get(LANG_KEY, "zh")
             click.echo(error.render(lang), err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except click.UsageError as error:
+            # The --lang found anywhere on the command line (parse_args scanned it for help), even when
+            # parsing stopped at the mistake before reaching it; never the locale: only help follows that.
+            show_usage_error(error, ctx.meta.get(HELP_LANG_KEY) or ctx.meta.get(LANG_KEY, "zh"))
+            sys.exit(error.exit_code)

@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from govcal.help_texts import COMMANDS, METAVARS_ZH, ROOT, SHARED_OPTIONS, WORDS, Pair
+from govcal.help_texts import COMMANDS, METAVARS_ZH, ROOT, SHARED_OPTIONS, USAGE_ERRORS_ZH, WORDS, Pair
 from scheduler.i18n import LANGS, Lang
 
 HELP_LANG_KEY = "govcal.help_lang"
@@ -221,4 +221,83 @@ class LocalizedGroupHelp(LocalizedHelp, click.Group):
 def _formatter_lang(formatter: click.HelpFormatter) -> Lang:
     # Click's plain formatter writes the usage line of an error message, which click words in English.
     return formatter.lang if isinstance(formatter, LocalizedHelpFormatter) else "en"
+
+
+# ----- usage errors -----------------------------------------------------------------------------------
+
+# Click's English reasons for a bad value, as its parameter types word them.
+_NOT_ONE_OF = re.compile(r"^'(?P<value>.*)' is not one of (?P<choices>.*)\.$", re.S)
+_NOT_A_NUMBER = re.compile(r"^'(?P<value>.*)' is not a valid (?:integer|float)(?: range)?\.$", re.S)
+_NOT_IN_RANGE = re.compile(r"^(?P<value>\S+) is not in the range (?P<range>.*)\.$", re.S)
+_REQUIRES_VALUE = re.compile(r"^Option '(?P<name>[^']+)' requires an argument\.$")
+_EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$")
+
+
+def _quoted_list(text: str) -> str:
+    return "、".join(part.strip().strip("'\"") for part in text.split(","))
+
+
+def _bad_value_reason(message: str) -> str:
+    """A parameter type's English reason in Chinese, when it is one of click's usual ones."""
+    if match := _NOT_ONE_OF.match(message):
+        return USAGE_ERRORS_ZH["not_one_of"].format(value=match["value"], choices=_quoted_list(match["choices"]))
+    if match := _NOT_A_NUMBER.match(message):
+        return USAGE_ERRORS_ZH["not_a_number"].format(value=match["value"])
+    if match := _NOT_IN_RANGE.match(message):
+        return USAGE_ERRORS_ZH["not_in_range"].format(value=match["value"], range=match["range"])
+    return message
+
+
+def _hint(error: click.BadParameter) -> str:
+    """The parameter as the user typed it (``--format``, ``MEETING``), without click's quotes."""
+    assert error.param is not None
+    hint = error.param.get_error_hint(error.ctx) if error.ctx else str(error.param.name)
+    return hint.replace("'", "")
+
+
+def usage_error_zh(error: click.UsageError) -> str:
+    """What went wrong, in Chinese, from what the click exception knows; click's English when it is
+    none of the usual mistakes (a typo in an option or command, a missing or bad value)."""
+    words = USAGE_ERRORS_ZH
+    if isinstance(error, click.NoSuchOption):
+        text = words["no_such_option"].format(name=error.option_name)
+        if error.possibilities:
+            text += words["did_you_mean"].format(names="、".join(sorted(error.possibilities)))
+        return text
+    if isinstance(error, click.exceptions.NoSuchCommand):
+        from scheduler.reader import nearest
+
+        text = words["no_such_command"].format(name=error.command_name)
+        known = error.ctx.command.list_commands(error.ctx) if error.ctx and isinstance(error.ctx.command,
+                                                                                        click.Group) else ()
+        if close := (sorted(error.possibilities) if error.possibilities else
+                     [name for name in (nearest(error.command_name, known),) if name]):
+            text += words["did_you_mean"].format(names="、".join(close))
+        return text
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        key = {"argument": "missing_argument", "option": "missing_option"}.get(error.param.param_type_name, "missing")
+        return words[key].format(name=_hint(error))
+    if isinstance(error, click.BadParameter) and error.param is not None:
+        return words["invalid_value"].format(name=_hint(error), reason=_bad_value_reason(error.message))
+    if match := _REQUIRES_VALUE.match(error.message):
+        return words["requires_value"].format(name=match["name"])
+    if match := _EXTRA.match(error.message):
+        return words["extra_arguments"].format(args=match["args"])
+    return error.format_message()
+
+
+def show_usage_error(error: click.UsageError, lang: Lang) -> None:
+    """Click's usage error on standard error, in `lang`: the usage line, where to find help, the error."""
+    if lang == "en":
+        error.show()
+        return
+    ctx = error.ctx
+    if ctx is not None:
+        formatter = LocalizedHelpFormatter("zh", width=ctx.terminal_width, max_width=ctx.max_content_width)
+        ctx.command.format_usage(ctx, formatter)
+        click.echo(formatter.getvalue().rstrip("\n"), err=True)
+        help_option = max(ctx.help_option_names, key=len, default="--help")
+        click.echo(USAGE_ERRORS_ZH["try_help"].format(f"{ctx.command_path} {help_option}"), err=True)
+        click.echo("", err=True)
+    click.echo(USAGE_ERRORS_ZH["error"].format(usage_error_zh(error)), err=True)
 

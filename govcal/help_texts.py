@@ -371,6 +371,24 @@ WORDS: dict[str, Pair] = {
     "COMMAND [ARGS]...": ("命令 [参数]...", "COMMAND [ARGS]..."),
     "[COMMAND] [ARGS]...": ("[命令] [参数]...", "[COMMAND] [ARGS]..."),
 }
+# Click's usage errors in Chinese (English keeps click's own wording). Keys name the error; the
+# values fill in what click knows (option names, the value typed, the choices).
+USAGE_ERRORS_ZH: dict[str, str] = {
+    "error": "错误：{}",
+    "try_help": "请运行“{}”查看说明。",
+    "no_such_option": "没有选项“{name}”。",
+    "no_such_command": "没有命令“{name}”。",
+    "did_you_mean": "是否应为：{names}？",
+    "missing_argument": "缺少参数 {name}。",
+    "missing_option": "缺少选项 {name}。",
+    "missing": "缺少 {name}。",
+    "invalid_value": "{name} 的值无效：{reason}",
+    "not_one_of": "“{value}”不在可选值之中（{choices}）",
+    "not_a_number": "“{value}”不是有效的数",
+    "not_in_range": "{value} 不在允许的范围 {range} 之内",
+    "requires_value": "选项 {name} 后面需要一个值。",
+    "extra_arguments": "多余的参数：{args}",
+}
 METAVARS_ZH: dict[str, str] = {
     "INTEGER RANGE": "整数", "FLOAT RANGE": "数值", "INTEGER": "整数", "FLOAT": "数值", "TEXT": "文本",
     "FILE": "文件", "DIRECTORY": "文件夹", "PATH": "路径",

@@ -217,3 +217,24 @@ def test_every_word_the_command_line_prints_is_known_without_importing_the_comma
              "print([k for k in sys.argv[1:] if k not in i18n._CATALOGUE])")
     missing = subprocess.run([sys.executable, "-c", probe, *keys], capture_output=True, text=True, check=True)
     assert missing.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("args", "chinese"), [
+    (["plan", "--monht", "2024-05"], "错误：没有选项“--monht”。是否应为：--month"),
+    (["plna"], "错误：没有命令“plna”。是否应为：plan"),
+    (["ledger", "inti"], "错误：没有命令“inti”。是否应为：init？"),
+    (["plan", "--format", "xml"], "错误：--format 的值无效：“xml”不在可选值之中（table、json）"),
+    (["plan", "--time-limit", "abc"], "错误：--time-limit 的值无效：“abc”不是有效的数"),
+    (["plan", "--time-limit", "0"], "不在允许的范围 x>=0.1 之内"),
+    (["record"], "错误：缺少参数 MEETING。"),
+    (["plan", "--month"], "错误：选项 --month 后面需要一个值。"),
+])
+def test_usage_mistakes_are_told_in_chinese_and_in_english_with_lang_en(args: list[str], chinese: str) -> None:
+    """A mistyped option or command, a bad or missing value: click's message in the reader's language,
+    exit 2 (the README's code for bad input), with the usage line and where help is."""
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert chinese in result.stderr
+    assert not any(english in result.stderr for english in ("Error:", "Usage:", "No such", "Invalid value", "Missing"))
+    english = CliRunner().invoke(cli, [*args, "--lang", "en"] if args[-1] != "--month" else ["--lang", "en", *args])
+    assert english.exit_code == 2 and "Error:" in english.stderr
