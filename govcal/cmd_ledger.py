@@ -34,7 +34,7 @@ from scheduler.i18n import Lang, t
 
 if TYPE_CHECKING:  # imported where used: the command line starts without the ledger's modules
     from govcal.ledger import FollowUp, Ledger, PublishedMeeting, Revision
-    from govcal.ledger.actions import FollowUpView, PlanningState, ReplanInputs
+    from govcal.ledger.actions import FollowUpView, PlanningState, Recorded, ReplanInputs, ScenarioFacts
     from scheduler.domain import Scenario
     from scheduler.period import Period
     from scheduler.plan import Plan
@@ -330,7 +330,9 @@ def change_lines(plan: Plan, published_revision: int, scenario: Scenario, lang: 
 
 
 @click.command("record", cls=GovcalCommand, short_help="Record what a published meeting did.")
-@click.argument("meeting")
+@click.argument("meeting", required=False)
+@click.option("--all-held", is_flag=True,
+              help="With --month: every other meeting of the month up to --today was held as published.")
 @click.option("--held", is_flag=True, help="The meeting was held (every item decided unless --not-decided).")
 @click.option("--cancelled", is_flag=True, help="The meeting was cancelled (nothing decided).")
 @click.option("--decided", multiple=True, help="Items decided (ids, comma-separated); the others were not.")
@@ -345,16 +347,20 @@ def change_lines(plan: Plan, published_revision: int, scenario: Scenario, lang: 
 @today_option
 @format_option
 @lang_option
-def record(meeting: str, held: bool, cancelled: bool, decided: tuple[str, ...], not_decided: tuple[str, ...],
-           day: str | None, start: str | None, followups: tuple[str, ...], month: str | None,
-           scenario_path: str | None, ledger_path: str | None, today: str | None, output_format: str,
-           lang: Lang) -> None:
-    """Record MEETING's outcome: held (on its day, or moved with --date/--start) or cancelled."""
+def record(meeting: str | None, all_held: bool, held: bool, cancelled: bool, decided: tuple[str, ...],
+           not_decided: tuple[str, ...], day: str | None, start: str | None, followups: tuple[str, ...],
+           month: str | None, scenario_path: str | None, ledger_path: str | None, today: str | None,
+           output_format: str, lang: Lang) -> None:
+    """Record MEETING's outcome: held (on its day, or moved with --date/--start) or cancelled; or,
+    with --all-held --month M, every meeting of M up to --today not yet recorded, as held as published."""
     from govcal.ledger import actions
-    from scheduler.domain import fmt_minutes
     from scheduler.period import month_period
 
-    if held == cancelled:
+    if (meeting is None) != (all_held and month is not None) or (all_held and meeting is not None):
+        raise InputError([Problem("MEETING", "", "ledger.meeting_or_all")])
+    if all_held and (cancelled or decided or not_decided or day or start or followups):
+        raise InputError([Problem("--all-held", "", "ledger.meeting_or_all")])
+    if not all_held and held == cancelled:
         raise InputError([Problem("--held", "", "ledger.held_or_cancelled")])
     moved_day, moved_start = parse_day(day, "--date"), parse_clock(start, "--start")
     period = month_period(month) if month else None
@@ -363,20 +369,40 @@ def record(meeting: str, held: bool, cancelled: bool, decided: tuple[str, ...], 
         moment = now()
         facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=True, now=moment,
                                        load=scenario_loader(lang))
-        done = actions.record(book, meeting, held=held, decided=decided or None, not_decided=not_decided,
-                              day=moved_day, start=moved_start, followups=followups, month=period, today=as_of,
-                              facts=facts, now=moment)
-        created = book.followups(open_only=False, ids=done.followups) if done.followups else []
-    start_minutes = done.start if done.start is not None else done.meeting.start
+        if all_held:
+            assert period is not None
+            done = actions.record_rest_held(book, period, today=as_of, facts=facts, now=moment)
+        else:
+            assert meeting is not None
+            done = [actions.record(book, meeting, held=held, decided=decided or None, not_decided=not_decided,
+                                   day=moved_day, start=moved_start, followups=followups, month=period,
+                                   today=as_of, facts=facts, now=moment)]
+        created = {r.meeting.id: book.followups(open_only=False, ids=r.followups) if r.followups else []
+                   for r in done}
     if output_format == "json":
-        emit_json({"format": "govcal.record/1", "meeting": done.meeting.id,
-                   "period": done.meeting.revision.period_label,
-                   "held": done.held, "date": done.day.isoformat(),
-                   "start": fmt_minutes(start_minutes) if done.held else None, "decided": list(done.decided),
-                   "not_decided": list(done.not_decided),
-                   "followups": [{"id": f.id, "item": f.item, "unit": f.unit, "due": f.due.isoformat(),
-                                  "report_every": f.report_every} for f in created]})
+        documents = [_recorded_json(r, created[r.meeting.id]) for r in done]
+        emit_json(documents[0] if meeting is not None else {"format": "govcal.record/1", "recorded": documents})
         return
+    for recorded in done:
+        _echo_recorded(recorded, created[recorded.meeting.id], facts, lang)
+
+
+def _recorded_json(done: Recorded, created: Sequence[FollowUp]) -> dict[str, Any]:
+    from scheduler.domain import fmt_minutes
+
+    start_minutes = done.start if done.start is not None else done.meeting.start
+    return {"format": "govcal.record/1", "meeting": done.meeting.id, "period": done.meeting.revision.period_label,
+            "held": done.held, "date": done.day.isoformat(),
+            "start": fmt_minutes(start_minutes) if done.held else None, "decided": list(done.decided),
+            "not_decided": list(done.not_decided),
+            "followups": [{"id": f.id, "item": f.item, "unit": f.unit, "due": f.due.isoformat(),
+                           "report_every": f.report_every} for f in created]}
+
+
+def _echo_recorded(done: Recorded, created: Sequence[FollowUp], facts: ScenarioFacts, lang: Lang) -> None:
+    from scheduler.domain import fmt_minutes
+
+    start_minutes = done.start if done.start is not None else done.meeting.start
     if done.held:
         click.echo(t("ledger.out.recorded_held", lang, meeting=done.meeting.id, title=done.meeting.title,
                      day=done.day.isoformat(), time=fmt_minutes(start_minutes), decided=len(done.decided),

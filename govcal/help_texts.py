@@ -293,9 +293,15 @@ COMMANDS: dict[str, CommandHelp] = {
     ),
     f"{ROOT} record": CommandHelp(
         short=("记录已发布会议的实际情况。", "Record what a published meeting did."),
-        long=("记录会议 MEETING 的结果：已召开（按原定时间，或用 --date/--start 记录改期）或已取消。",
-              "Record MEETING's outcome: held (on its day, or moved with --date/--start) or cancelled."),
+        long=("记录会议 MEETING 的结果：已召开（按原定时间，或用 --date/--start 记录改期）或已取消；"
+              "或用 --all-held --month M 把当月其余尚未记录的会议一并记为按发布的安排召开。",
+              "Record MEETING's outcome: held (on its day, or moved with --date/--start) or cancelled; or, with "
+              "--all-held --month M, every other meeting of M not yet recorded as held as published."),
         options={
+            "--all-held": ("与 --month 同用：当月到 --today 为止尚未记录结果的其余会议，"
+                           "均按发布的安排召开，议题全部决定。",
+                           "With --month: every other meeting of the month up to --today was held as published, "
+                           "every item decided."),
             "--held": ("会议已召开（除 --not-decided 列出的以外，全部议题视为已作出决定）。",
                        "The meeting was held (every item decided unless --not-decided)."),
             "--cancelled": ("会议已取消（没有议题作出决定）。", "The meeting was cancelled (nothing decided)."),

@@ -226,7 +226,7 @@ def test_every_word_the_command_line_prints_is_known_without_importing_the_comma
     (["plan", "--format", "xml"], "错误：--format 的值无效：“xml”不在可选值之中（table、json）"),
     (["plan", "--time-limit", "abc"], "错误：--time-limit 的值无效：“abc”不是有效的数"),
     (["plan", "--time-limit", "0"], "不在允许的范围 x>=0.1 之内"),
-    (["record"], "错误：缺少参数 MEETING。"),
+    (["followup", "close"], "错误：缺少参数 ID。"),
     (["plan", "--month"], "错误：选项 --month 后面需要一个值。"),
 ])
 def test_usage_mistakes_are_told_in_chinese_and_in_english_with_lang_en(args: list[str], chinese: str) -> None:

@@ -230,6 +230,25 @@ def test_a_cancelled_meeting_decides_nothing(published_may: Path):
     assert status(published_may)["outcomes"] == {"held": 0, "cancelled": 1, "decided": 0, "not_decided": 0}
 
 
+def test_all_held_records_the_rest_of_the_month_as_published_up_to_today(published_may: Path):
+    """`record --all-held --month M`: the month went as planned; meetings still to come, and those
+    recorded already, are left alone, and a month with nothing left to record is bad input."""
+    early = run("record", "--all-held", "--month", "2024-05", "--ledger", published_may, "--today", "2024-05-07")
+    assert early.exit_code == 2 and "2024-05-07" in early.stderr
+    done = run("record", "--all-held", "--month", "2024-05", "--ledger", published_may, "--today", "2024-05-08",
+               "--format", "json")
+    assert done.exit_code == 0, done.output
+    (recorded,) = json.loads(done.stdout)["recorded"]
+    assert (recorded["meeting"], recorded["held"], recorded["decided"]) == ("standing-2024-05-1", True, ["Y-1", "Y-2"])
+    assert decisions(published_may) == {("Y-1", 1), ("Y-2", 1)}
+    again = run("record", "--all-held", "--month", "2024-05", "--ledger", published_may, "--today", "2024-05-31")
+    assert again.exit_code == 2 and decisions(published_may) == {("Y-1", 1), ("Y-2", 1)}
+    for wrong in (["--all-held"], ["standing-2024-05-1", "--all-held", "--month", "2024-05"],
+                  ["--all-held", "--cancelled", "--month", "2024-05"], []):
+        refused = run("record", *wrong, "--ledger", published_may)
+        assert refused.exit_code == 2 and "--all-held" in refused.stderr, wrong
+
+
 def test_a_moved_meeting_records_its_day_and_hour(published_may: Path):
     result = run("record", "standing-2024-05-1", "--held", "--date", "2024-05-10", "--start", "10:00",
                  "--ledger", published_may, "--format", "json")

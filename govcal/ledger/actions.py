@@ -375,6 +375,19 @@ def record(ledger: Ledger, meeting_id: str, *, held: bool, decided: Sequence[str
     return Recorded(meeting, held, held_on, start, decided_items, not_decided_items, created)
 
 
+def record_rest_held(ledger: Ledger, month: Period, *, today: date, facts: ScenarioFacts, now: datetime
+                     ) -> list[Recorded]:
+    """Record every meeting of `month`'s latest revision dated up to `today` with no outcome yet as held
+    as published, every item decided: the month went as planned, except what was recorded already."""
+    rest = [m for m in ledger.published_meetings(before=today + timedelta(days=1), unrecorded=True)
+            if month.start <= m.date <= month.end]
+    if not rest:
+        raise _fail("--month", "ledger.nothing_to_record", period=f"{month.start:%Y-%m}", today=today.isoformat())
+    return [record(ledger, m.id, held=True, decided=None, not_decided=(), day=None, start=None, followups=(),
+                   month=Period(m.revision.period_from, m.revision.period_to), today=today, facts=facts, now=now)
+            for m in rest]
+
+
 # ----- follow-ups ----------------------------------------------------------------------------------
 
 STATES = ("overdue", "due_soon", "open")
