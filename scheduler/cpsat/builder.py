@@ -180,11 +180,12 @@ def copy_of(proto: native.CpModelProto) -> native.CpModelProto:
 
 
 def solve(proto: native.CpModelProto, hints: dict[int, int], *, time_limit: float, seed: int, workers: int = 1,
-          presolve: bool = True, budget: float | None = None) -> Answer:
+          presolve: bool = True, budget: float | None = None, cuts: bool = True) -> Answer:
     """Search `proto` from `hints`: one worker, or `workers` subsolvers interleaved, which is as
     deterministic. `budget` (seconds, default `time_limit`) becomes the deterministic-time limit, so a
     caller that derives it from its own time limit alone (not from the clock) stops every search at
-    the same point on every run; `time_limit` (wall clock) only keeps the promise on a busy machine."""
+    the same point on every run; `time_limit` (wall clock) only keeps the promise on a busy machine.
+    `cuts` False leaves the linear relaxation without cutting planes (for a month's small model)."""
     proto.clear_solution_hint()
     if hints:
         hint = proto.solution_hint
@@ -200,6 +201,8 @@ def solve(proto: native.CpModelProto, hints: dict[int, int], *, time_limit: floa
     params.cp_model_probing_level = 0
     # The agendas are knapsacks; the fuller linear relaxation proves them far sooner.
     params.linearization_level = 2
+    if not cuts:
+        params.cut_level = 0
     params.max_deterministic_time = max(0.05, (time_limit if budget is None else budget) * DETERMINISTIC_PER_SECOND)
     params.max_time_in_seconds = max(0.1, time_limit)
     wrapper = native.SolveWrapper()

@@ -179,7 +179,8 @@ class BuiltModel:
             extra(self.pm)
 
     def search(self, *, hint: Solution | None, time_limit: float, seed: int = 0, workers: int = 1,
-               presolve: bool = True, fixed: dict[int, int] | None = None, budget: float | None = None) -> Search:
+               presolve: bool = True, fixed: dict[int, int] | None = None, budget: float | None = None,
+               cuts: bool = True) -> Search:
         proto = self.pm.builder.proto
         if fixed:
             proto = copy_of(proto)
@@ -187,7 +188,7 @@ class BuiltModel:
                 fix(proto, variable, value)
         hints = hints_of(self.pm, hint) if hint is not None else {}
         answer = solve(proto, hints, time_limit=time_limit, seed=seed, workers=workers, presolve=presolve,
-                       budget=budget)
+                       budget=budget, cuts=cuts)
         variables, constraints = self.pm.builder.size
         return Search(answer, extract(self.pm, answer) if answer.found else None, variables, constraints)
 
