@@ -185,7 +185,8 @@ def solve(proto: native.CpModelProto, hints: dict[int, int], *, time_limit: floa
     deterministic. `budget` (seconds, default `time_limit`) becomes the deterministic-time limit, so a
     caller that derives it from its own time limit alone (not from the clock) stops every search at
     the same point on every run; `time_limit` (wall clock) only keeps the promise on a busy machine.
-    `cuts` False leaves the linear relaxation without cutting planes (for a month's small model)."""
+    `cuts` False leaves the linear relaxation without cutting planes and puts all of it into the LP from
+    the start rather than lazily (for a month's small model)."""
     proto.clear_solution_hint()
     if hints:
         hint = proto.solution_hint
@@ -203,6 +204,7 @@ def solve(proto: native.CpModelProto, hints: dict[int, int], *, time_limit: floa
     params.linearization_level = 2
     if not cuts:
         params.cut_level = 0
+        params.add_lp_constraints_lazily = False
     params.max_deterministic_time = max(0.05, (time_limit if budget is None else budget) * DETERMINISTIC_PER_SECOND)
     params.max_time_in_seconds = max(0.1, time_limit)
     wrapper = native.SolveWrapper()
