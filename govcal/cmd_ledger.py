@@ -25,6 +25,7 @@ from govcal.common import (
     GovcalGroup,
     lang_option,
     load_scenario_warned,
+    parse_day,
     scenario_loader,
     scenario_option,
     strict_option,
@@ -48,18 +49,6 @@ ledger_option = click.option(
 today_option = click.option("--today", default=None, help="As of this day, YYYY-MM-DD (default: the system date).")
 format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
                              show_default=True)
-
-
-def parse_day(text: str | None, flag: str) -> date | None:
-    if text is None:
-        return None
-    from scheduler.reader import Reader
-
-    reader = Reader(flag)
-    day = reader.parse_day(text, "")
-    if reader.problems:
-        raise InputError(reader.problems)
-    return day
 
 
 def parse_clock(text: str | None, flag: str) -> int | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from govcal.cmd_ledger import ledger_option
-from govcal.common import GovcalCommand, lang_option, load_scenario_warned, scenario_option, strict_option
+from govcal.common import GovcalCommand, lang_option, load_scenario_warned, parse_day, scenario_option, strict_option
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
@@ -30,15 +30,6 @@ if TYPE_CHECKING:
 
 EXIT_INFEASIBLE = 1
 EXIT_TIMEOUT = 3
-
-
-def _day(text: str | None, flag: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError([Problem(flag, "", "input.bad_date", {"value": text})]) from None
 
 
 def _conflicts_json(result: Result, scenario_name: str, period_from: date, period_to: date, lang: Lang) -> str:
@@ -81,13 +72,13 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
     if ledger_path is not None:
         from govcal.cmd_ledger import plan_on_ledger
 
-        on_ledger = plan_on_ledger(ledger_path, scenario_path, month, _day(start, "--from"), _day(end, "--to"), lang,
-                                   strict)
+        on_ledger = plan_on_ledger(ledger_path, scenario_path, month, parse_day(start, "--from"),
+                                   parse_day(end, "--to"), lang, strict)
         on_ledger.report(lang)
         scenario, period = on_ledger.scenario, on_ledger.period
     else:
         scenario = load_scenario_warned(scenario_path, lang, strict)
-        period = parse_period(month, _day(start, "--from"), _day(end, "--to"), scenario=scenario)
+        period = parse_period(month, parse_day(start, "--from"), parse_day(end, "--to"), scenario=scenario)
     result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
     made = solved if on_ledger is None else on_ledger.finish(solved)

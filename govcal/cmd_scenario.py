@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from govcal.common import GovcalGroup, lang_option, load_scenario_warned, strict_option
+from govcal.common import GovcalGroup, lang_option, load_scenario_warned, parse_day, strict_option
 from govcal.exports.view import format_date_span, kind_name, party_name
 from govcal.files import atomic_write_text
 from govcal.render import format_table
@@ -46,6 +46,12 @@ def _emit(text: str, out: str | None, lang: Lang) -> None:
     click.echo(t("cli.scenario.written", lang, file=out), err=True)
 
 
+def _refuse_to_overwrite(out: str | None, force: bool) -> None:
+    """A file written over a scenario someone has filled in would lose their work without a word."""
+    if out is not None and not force and os.path.lexists(out):
+        raise InputError([Problem(out, "", "cli.scenario.exists")])
+
+
 @scenario.command()
 @click.argument("file", type=click.Path())
 @strict_option
@@ -72,9 +78,7 @@ def show(file: str | None, lang: Lang) -> None:
 @lang_option
 def new(out: str | None, force: bool, lang: Lang) -> None:
     """Print a commented scenario template (Chinese and English comments) to start from."""
-    # A template over a scenario someone has filled in would lose their work without a word.
-    if out is not None and not force and os.path.lexists(out):
-        raise InputError([Problem(out, "", "cli.scenario.exists")])
+    _refuse_to_overwrite(out, force)
     _emit(SCENARIO_TEMPLATE, out, lang)
 
 
@@ -137,12 +141,10 @@ def absence(file: str, who: str, first: str, last: str, kind: str, half: str | N
             out: str | None, force: bool, lang: Lang) -> None:
     """Enter an absence into FILE (a leader falls ill, a trip comes up), keeping the file's comments;
     then `replan` re-plans the published month around it."""
-    from govcal.cmd_ledger import parse_day
     from govcal.scenario_edit import append_to_list
     from scheduler.reader import read_document
 
-    if out is not None and not force and os.path.lexists(out):
-        raise InputError([Problem(out, "", "cli.scenario.exists")])
+    _refuse_to_overwrite(out, force)
     record: dict[str, object] = {"who": who, "from": parse_day(first, "--from"), "to": parse_day(last, "--to"),
                                  "kind": kind}
     record.update({name: value for name, value in (("note", note), ("half", half)) if value is not None})

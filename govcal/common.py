@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
 
 import govcal.messages  # noqa: F401  (registers the command line's words; every command imports this module)
-from govcal.help_format import LocalizedGroupHelp, LocalizedHelp
+from govcal.help_format import HELP_LANG_KEY, LocalizedGroupHelp, LocalizedHelp, show_usage_error
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import LANGS, Lang, t
 
@@ -41,6 +42,20 @@ def scenario_option(**kwargs: Any) -> Any:
         "--scenario", "scenario_path", type=click.Path(), default=None,
         help="Scenario YAML file (default: the embedded wuqia-2024 scenario).", **kwargs,
     )
+
+
+def parse_day(text: str | None, flag: str) -> date | None:
+    """A day given on the command line (``--from``, ``--today``, ...), read as a scenario's dates are:
+    YYYY-MM-DD and a real day, else `InputError` naming `flag`."""
+    if text is None:
+        return None
+    from scheduler.reader import Reader
+
+    reader = Reader(flag)
+    day = reader.parse_day(text, "")
+    if reader.problems:
+        raise InputError(reader.problems)
+    return day
 
 
 strict_option = click.option(
@@ -87,8 +102,6 @@ class GovcalGroup(LocalizedGroupHelp):
     group_class = type  # subgroups of the group's own class
 
     def invoke(self, ctx: click.Context) -> Any:
-        from govcal.help_format import HELP_LANG_KEY, show_usage_error
-
         try:
             return super().invoke(ctx)
         except InputError as error:
