@@ -345,7 +345,8 @@ def record(meeting: str | None, all_held: bool, held: bool, cancelled: bool, dec
     from govcal.ledger import actions
     from scheduler.period import month_period
 
-    if (meeting is None) != (all_held and month is not None) or (all_held and meeting is not None):
+    # Either one MEETING, or --all-held with the --month it covers.
+    if not (meeting is None and month is not None if all_held else meeting is not None):
         raise InputError([Problem("MEETING", "", "ledger.meeting_or_all")])
     if all_held and (cancelled or decided or not_decided or day or start or followups):
         raise InputError([Problem("--all-held", "", "ledger.meeting_or_all")])
@@ -379,10 +380,9 @@ def record(meeting: str | None, all_held: bool, held: bool, cancelled: bool, dec
 def _recorded_json(done: Recorded, created: Sequence[FollowUp]) -> dict[str, Any]:
     from scheduler.domain import fmt_minutes
 
-    start_minutes = done.start if done.start is not None else done.meeting.start
     return {"format": "govcal.record/1", "meeting": done.meeting.id, "period": done.meeting.revision.period_label,
             "held": done.held, "date": done.day.isoformat(),
-            "start": fmt_minutes(start_minutes) if done.held else None, "decided": list(done.decided),
+            "start": fmt_minutes(done.held_at) if done.held else None, "decided": list(done.decided),
             "not_decided": list(done.not_decided),
             "followups": [{"id": f.id, "item": f.item, "unit": f.unit, "due": f.due.isoformat(),
                            "report_every": f.report_every} for f in created]}
@@ -391,10 +391,9 @@ def _recorded_json(done: Recorded, created: Sequence[FollowUp]) -> dict[str, Any
 def _echo_recorded(done: Recorded, created: Sequence[FollowUp], facts: ScenarioFacts, lang: Lang) -> None:
     from scheduler.domain import fmt_minutes
 
-    start_minutes = done.start if done.start is not None else done.meeting.start
     if done.held:
         click.echo(t("ledger.out.recorded_held", lang, meeting=done.meeting.id, title=done.meeting.title,
-                     day=done.day.isoformat(), time=fmt_minutes(start_minutes), decided=len(done.decided),
+                     day=done.day.isoformat(), time=fmt_minutes(done.held_at), decided=len(done.decided),
                      not_decided=len(done.not_decided)))
     else:
         click.echo(t("ledger.out.recorded_cancelled", lang, meeting=done.meeting.id, title=done.meeting.title))

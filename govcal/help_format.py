@@ -255,25 +255,25 @@ def _hint(error: click.BadParameter) -> str:
     return hint.replace("'", "")
 
 
+def _suggesting(text: str, names: Sequence[str]) -> str:
+    return text + USAGE_ERRORS_ZH["did_you_mean"].format(names="、".join(sorted(names))) if names else text
+
+
 def usage_error_zh(error: click.UsageError) -> str:
     """What went wrong, in Chinese, from what the click exception knows; click's English when it is
     none of the usual mistakes (a typo in an option or command, a missing or bad value)."""
     words = USAGE_ERRORS_ZH
     if isinstance(error, click.NoSuchOption):
-        text = words["no_such_option"].format(name=error.option_name)
-        if error.possibilities:
-            text += words["did_you_mean"].format(names="、".join(sorted(error.possibilities)))
-        return text
+        return _suggesting(words["no_such_option"].format(name=error.option_name), error.possibilities or ())
     if isinstance(error, click.exceptions.NoSuchCommand):
         from scheduler.reader import nearest
 
-        text = words["no_such_command"].format(name=error.command_name)
-        known = error.ctx.command.list_commands(error.ctx) if error.ctx and isinstance(error.ctx.command,
-                                                                                        click.Group) else ()
-        if close := (sorted(error.possibilities) if error.possibilities else
-                     [name for name in (nearest(error.command_name, known),) if name]):
-            text += words["did_you_mean"].format(names="、".join(close))
-        return text
+        close = list(error.possibilities or ())
+        if not close and error.ctx is not None and isinstance(error.ctx.command, click.Group):
+            # Click suggests nothing for a group that loads its commands lazily (the root): ask the group.
+            name = nearest(error.command_name, error.ctx.command.list_commands(error.ctx))
+            close = [name] if name else []
+        return _suggesting(words["no_such_command"].format(name=error.command_name), close)
     if isinstance(error, click.MissingParameter) and error.param is not None:
         key = {"argument": "missing_argument", "option": "missing_option"}.get(error.param.param_type_name, "missing")
         return words[key].format(name=_hint(error))

@@ -235,11 +235,6 @@ def plan_sections(plan: Plan, scenario: Scenario, lang: Lang) -> list[Section]:
     ]
 
 
-def fitting_table(section: Section, width: int) -> list[str] | None:
-    """The section's table with its free-text columns as wide as they may be within `width`, or None."""
-    return narrowed_table(section.headers, section.rows, section.wrap_columns, width)
-
-
 def narrowed_table(headers: Sequence[str], rows: Sequence[Sequence[str]], wrap_columns: Sequence[int],
                    width: int) -> list[str] | None:
     """A table whose free-text columns are as wide as they may be within `width`, or None if none fits."""
@@ -311,7 +306,8 @@ def render_plan(plan: Plan, scenario: Scenario, lang: Lang = "zh", *, color: boo
                     last=plan.period_to.isoformat())),
         *wrap_to_width(solver_line(plan.solver, lang), width),
     ]
-    tables = [fitting_table(section, width) if section.rows else [] for section in sections]
+    tables = [narrowed_table(section.headers, section.rows, section.wrap_columns, width) if section.rows else []
+              for section in sections]
     wide = all(table is not None for table in tables)
     for section, table in zip(sections, tables, strict=True):
         if not (wide or section.stacked):

@@ -22,7 +22,7 @@ What the generator promises, so that plans of its scenarios are meaningful:
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -644,11 +644,12 @@ def generate_scenario_mapping(*, leaders: int = 12, units: int = 30, items_per_m
     return _Builder(params).build()
 
 
-def _header(params: GeneratorParams) -> str:
-    names: Sequence[str] = [f.name for f in fields(params)]
-    arguments = " ".join(f"{name}={getattr(params, name)}" for name in names)
-    return (f"# govcal generated scenario (scheduler.generate): {arguments}\n"
-            "# Same arguments, same file. 由 govcal 按随机种子生成的场景，参数同上。\n")
+def _header(what: tuple[str, str], arguments: Mapping[str, object]) -> str:
+    """The comment a generated file opens with: what it is (English, Chinese) and the arguments that
+    make it again."""
+    named = " ".join(f"{name}={value}" for name, value in arguments.items())
+    return (f"# govcal generated {what[0]} (scheduler.generate): {named}\n"
+            f"# Same arguments, same file. 由 govcal 按随机种子生成的{what[1]}，参数同上。\n")
 
 
 def generate_scenario_yaml(*, leaders: int = 12, units: int = 30, items_per_month: int = 15, months: int = 1,
@@ -656,7 +657,7 @@ def generate_scenario_yaml(*, leaders: int = 12, units: int = 30, items_per_mont
                            requests_per_month: int | None = None) -> str:
     """The generated scenario as YAML text with a header comment naming its arguments."""
     params = GeneratorParams(leaders, units, items_per_month, months, seed, year, start_month, requests_per_month)
-    return _header(params) + _dump(generate_scenario_mapping(**asdict(params)))
+    return _header(("scenario", "场景"), asdict(params)) + _dump(generate_scenario_mapping(**asdict(params)))
 
 
 def _dump(mapping: dict[str, Any]) -> str:
@@ -743,10 +744,7 @@ def generate_meeting_week_yaml(*, people: int = 20, rooms: int = 3, requests: in
                                year: int = 2024, week: int = 20) -> str:
     """`generate_meeting_week_mapping` as YAML text with a header comment naming its arguments."""
     arguments = dict(people=people, rooms=rooms, requests=requests, seed=seed, year=year, week=week)
-    header = (f"# govcal generated meeting-heavy week (scheduler.generate): "
-              f"{' '.join(f'{k}={v}' for k, v in arguments.items())}\n"
-              "# Same arguments, same file. 由 govcal 按随机种子生成的会议密集周，参数同上。\n")
-    return header + _dump(generate_meeting_week_mapping(**arguments))
+    return _header(("meeting-heavy week", "会议密集周"), arguments) + _dump(generate_meeting_week_mapping(**arguments))
 
 
 def generate_meeting_week(**arguments: Any) -> Scenario:

@@ -135,8 +135,8 @@ def _solve_alone(instance: Instance, clock: Clock, seed: int, workers: int, lang
                  say: Callable[[str], None]) -> Result:
     # A period planned alone (a month, a week) is a small model: cutting-plane rounds cost more than they
     # prune, and its whole relaxation is cheap to keep in the LP (S: 2.3 -> 0.76 s; the default months in
-    # sequence: median 0.07 -> 0.04 s). A longer period's
-    # searches keep them: the whole period's bound needs them, and its rolling months are its hint.
+    # sequence: median 0.07 -> 0.04 s). A longer period's searches keep their cuts: the whole period's
+    # bound needs them, and its rolling months are the whole period's hint.
     search, start, fallback = _search(instance, clock, clock.limit, seed, workers, cuts=False)
     answer = search.answer
     say(t("progress.alone", lang, period=instance.period.label(), variables=search.variables,

@@ -294,6 +294,11 @@ class Recorded:
     not_decided: tuple[str, ...]
     followups: tuple[int, ...]  # ids of the follow-ups created
 
+    @property
+    def held_at(self) -> int:
+        """The minute it started: as recorded when moved, else as published."""
+        return self.start if self.start is not None else self.meeting.start
+
 
 def find_meeting(ledger: Ledger, meeting_id: str, month: Period | None) -> PublishedMeeting:
     """The published meeting `meeting_id` (latest revisions); did-you-mean when there is none."""
