@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from scheduler.domain import CalendarSpec, fmt_minutes
+from scheduler.domain import CalendarSpec, Scenario, fmt_minutes
 
 
 class CalendarRangeError(ValueError):
@@ -203,3 +203,28 @@ def calendar_for(spec: CalendarSpec, years: tuple[int, int]) -> WorkCalendar:
     known = CN_YEARS if spec.region == "CN" else FREE_YEARS
     first, last = years
     return WorkCalendar(spec, first, min(last + 1, known.stop - 1) if last + 1 >= known.start else last)
+
+
+# ----- the years a scenario needs -------------------------------------------------------------------
+
+
+def scenario_dates(scenario: Scenario) -> list[date]:
+    """Every date the scenario mentions."""
+    found = [h.date for h in scenario.calendar.local_holidays]
+    found += [a.start for a in scenario.absences] + [a.end for a in scenario.absences]
+    found += [c.date for c in scenario.commitments] + [h.date for h in scenario.history]
+    found += [i.submitted for i in scenario.agenda] + [i.deadline for i in scenario.agenda if i.deadline]
+    found += [r.earliest for r in scenario.meeting_requests] + [r.latest for r in scenario.meeting_requests]
+    return found
+
+
+def scenario_years(scenario: Scenario) -> tuple[int, int]:
+    """The first and last year the scenario's dates fall in.
+
+    A scenario without any date (a bare template) gets the last year with statutory holiday
+    data, so that it still has a calendar.
+    """
+    years = [day.year for day in scenario_dates(scenario)]
+    if not years:
+        return (CN_YEARS.stop - 1, CN_YEARS.stop - 1)
+    return (min(years), max(years))

@@ -109,11 +109,11 @@ def check_period_fits(scenario: Scenario, period: Period, option: str | None = N
     that chooses one (plan, plan --ledger, replan): the calendar has data for it, and it lies
     within the scenario's year(s).
 
-    A scenario describes one year (its dates say which, `scheduler.scenario.scenario_years`):
+    A scenario describes one year (its dates say which, `scheduler.calendar.scenario_years`):
     planning another would find no leave or commitments there and report the year's items as
     waiting hundreds of working days. Raises `InputError` naming `option` (else --from / --to).
     """
-    from scheduler.scenario import scenario_years
+    from scheduler.calendar import scenario_years
 
     check_calendar_covers(scenario, period, option)
     first, last = scenario_years(scenario)

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from scheduler.calendar import CN_YEARS, FREE_YEARS, WorkCalendar, calendar_for
+from scheduler.calendar import CN_YEARS, FREE_YEARS, WorkCalendar, calendar_for, scenario_years
 from scheduler.domain import (
     ABSENCE_KINDS,
     BODIES,
@@ -725,28 +725,6 @@ def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[S
 def load_scenario(path: str | os.PathLike[str] | None = None) -> Scenario:
     """Read and validate a scenario file; None reads the embedded default (wuqia-2024.yaml)."""
     return load_scenario_checked(path)[0]
-
-
-def scenario_dates(scenario: Scenario) -> list[date]:
-    """Every date the scenario mentions."""
-    found = [h.date for h in scenario.calendar.local_holidays]
-    found += [a.start for a in scenario.absences] + [a.end for a in scenario.absences]
-    found += [c.date for c in scenario.commitments] + [h.date for h in scenario.history]
-    found += [i.submitted for i in scenario.agenda] + [i.deadline for i in scenario.agenda if i.deadline]
-    found += [r.earliest for r in scenario.meeting_requests] + [r.latest for r in scenario.meeting_requests]
-    return found
-
-
-def scenario_years(scenario: Scenario) -> tuple[int, int]:
-    """The first and last year the scenario's dates fall in.
-
-    A scenario without any date (a bare template) gets the last year with statutory holiday
-    data, so that it still has a calendar.
-    """
-    years = [day.year for day in scenario_dates(scenario)]
-    if not years:
-        return (CN_YEARS.stop - 1, CN_YEARS.stop - 1)
-    return (min(years), max(years))
 
 
 def scenario_calendar(scenario: Scenario) -> WorkCalendar:
