@@ -12,7 +12,6 @@ from matplotlib.figure import Figure
 from scheduler.i18n import Lang, t
 from simulation.agenda_report import AgendaSweep
 from simulation.figures import SIZE, load_axis, mark_breaking_point, new_figure, points_at_loads
-from simulation.fonts import use_cjk_font
 
 WIDE = (11.0, 4.5)
 COLOUR = "#4c72b0"
@@ -50,9 +49,7 @@ def backlog_by_month(sweep: AgendaSweep, lang: Lang = "zh") -> Figure:
     """One panel per load (a shared scale): the backlog at each month's end, every replication thin,
     their mean with its 95% band bold."""
     count = len(sweep.loads)
-    use_cjk_font()
-    figure = Figure(figsize=(max(SIZE[0], 3.2 * count), SIZE[1]), layout="constrained")
-    panels = figure.subplots(1, count, sharey=True, squeeze=False)[0]
+    figure, panels = new_figure((max(SIZE[0], 3.2 * count), SIZE[1]), count, sharey=True)
     months = np.arange(len(sweep.months))
     for axes, summary in zip(panels, sweep.loads, strict=True):
         for rep in summary.replications:

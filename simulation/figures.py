@@ -25,11 +25,13 @@ MARKERS = ("o", "s", "^", "D", "v", "P")
 DODGE = 0.06  # sideways offset between series, as a share of the smallest gap between loads
 
 
-def new_figure(size: tuple[float, float] = SIZE, panels: int = 1) -> tuple[Figure, list[Axes]]:
-    """A constrained-layout figure with `panels` side by side; CJK labels render."""
+def new_figure(size: tuple[float, float] = SIZE, panels: int = 1, *, sharey: bool = False
+               ) -> tuple[Figure, list[Axes]]:
+    """A constrained-layout figure with `panels` side by side (on one y scale with `sharey`); CJK
+    labels render."""
     use_cjk_font()
     figure = Figure(figsize=size, layout="constrained")
-    return figure, [figure.add_subplot(1, panels, i + 1) for i in range(panels)]
+    return figure, list(figure.subplots(1, panels, sharey=sharey, squeeze=False)[0])
 
 
 def points_at_loads(axes: Axes, loads: Sequence[float], means: Sequence[float],
