@@ -53,7 +53,8 @@ def finish(instance: Instance, solution: Solution, solver: SolverInfo, lang: Lan
         meetings=done,
         deferred=tuple(deferral(instance, info, done) for item_id, info in instance.items.items()
                        if item_id not in heard),
-        rejected=tuple(rejection(instance, s, done) for s, slot in enumerate(instance.slots)
+        rejected=tuple(rejection(instance, s, done, solution.attendance)
+                       for s, slot in enumerate(instance.slots)
                        if slot.request is not None and slot.request.id not in placed),
         commitment_attendance=tuple(CommitmentAttendance(c, p, instance.is_stand_in(p))
                                     for c, p in solution.attendance),
@@ -82,7 +83,7 @@ def _attendees(instance: Instance, held: HeldMeeting, agenda: list[AgendaItem]) 
     slot, option = instance.slots[held.slot], instance.slots[held.slot].options[held.option]
     if slot.request is not None and slot.kind != "standing":
         required, preferred, _ = instance.request_parties(slot.request)
-        leaders = [x for x in (*required, *preferred) if x in option.leaders]
+        leaders = [x for x in (*required, *preferred) if x in option.leaders and x not in held.absent]
     else:
         leaders = [x for x in instance.leader_ids if x in option.leaders]
     units = list(slot.units)

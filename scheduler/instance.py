@@ -19,8 +19,16 @@ pre-study meeting recorded as held, or its requested meeting placed earlier in t
 assumed from a past window), plus the materials lead in working days; items that cannot be heard
 in the period carry a `Blocker` naming the reason and its rules.
 
+A preferred leader of a request is a choice, not a duty: an option's `leaders` are those who may
+attend then (the required leaders and the preferred ones who are free), its cost counts them all
+present, and a solver may leave a free preferred leader out at `Instance.drop_cost` (the preferred
+absence, less what the leader's presence would have cost).
+
 Reductions that keep models small without changing what is optimal:
-- starts every `DEFAULT_START_STEP` minutes (plus each block's last start), not every grain;
+- standing, plenary and study meetings start every `DEFAULT_START_STEP` minutes (plus each block's
+  last start), not every grain: their costs depend on the day, not the hour. Requested meetings start
+  on every grain: they share rooms and people with each other, and an hourly grid leaves dense weeks
+  without room for all of them;
 - a standing meeting's options reserve its longest length (`standing_minutes`); the finished plan
   gives it the length its agenda needs (items + `standing_opening_minutes`), which never clashes;
 - hearable items that differ only in their ready day form an `ItemGroup`: hearing any of them on a
@@ -42,9 +50,10 @@ from scheduler.costs import CostFacts, hearing_saving, option_cost, reject_cost
 from scheduler.domain import AgendaItem, MeetingRequest, Scenario
 from scheduler.period import Period, month_bounds
 
-# Minutes between candidate starts. Costs depend on the day, not the hour, so offering every
-# 15-minute grain only multiplies the model; hourly starts (and the last start of each block)
-# keep every half-day and most commitments reachable. 0 or the grain: every grain.
+# Minutes between candidate starts of standing, plenary and study meetings. Their costs depend on
+# the day, not the hour, so offering every 15-minute grain only multiplies the model; hourly starts
+# (and the last start of each block) keep every half-day and most commitments reachable. 0 or the
+# grain: every grain. Requested meetings always start on every grain.
 DEFAULT_START_STEP = 60
 # Who stands in for the deputies at a congress standing committee meeting (Art. 49), and who may.
 DEPUTY_ROLES = ("executive_deputy", "deputy")
@@ -226,6 +235,12 @@ class Slot:
     def takes_items(self) -> bool:
         return self.agenda_minutes > 0
 
+    @property
+    def chooses_preferred(self) -> bool:
+        """A request whose preferred leaders attend by choice (an ad hoc standing meeting has its members
+        attend whenever they are free, like any standing meeting)."""
+        return self.request is not None and self.kind != "standing" and bool(self.preferred)
+
 
 @dataclass(frozen=True, slots=True)
 class Blocker:
@@ -362,10 +377,13 @@ class Instance:
             found = self._free_cache[key] = self.availability.free_set(self.leader_ids, day, start, end)
         return found
 
-    def start_times(self, minutes: int) -> list[int]:
-        """Candidate starts: grain-aligned, every `start_step` minutes from each block's first start,
-        plus the block's last possible start (so a meeting can end with the block)."""
+    def start_times(self, minutes: int, every_grain: bool = False) -> list[int]:
+        """Candidate starts: grain-aligned, every `start_step` minutes from each block's first start
+        (every grain when `every_grain`), plus the block's last possible start (so a meeting can end
+        with the block)."""
         every = self.calendar.start_times(minutes)
+        if every_grain:
+            return every
         step = max(self.start_step, self.calendar.grain)
         chosen: list[int] = []
         for block_start, block_end in self.calendar.blocks:
@@ -384,7 +402,8 @@ class Instance:
 
     def _options(self, days: list[date], minutes: int, required: tuple[str, ...], presiders: tuple[str, ...],
                  members: tuple[str, ...], sitting_extra: int, *, room: str | None = None,
-                 cost: Callable[[int, frozenset[str], str], int] | None = None) -> list[Option]:
+                 cost: Callable[[int, frozenset[str], str], int] | None = None,
+                 every_grain: bool = False) -> list[Option]:
         """Every (day, start) where the required leaders and a presider are free and a room seats the
         attending `members` plus `sitting_extra` seats. `presiders` in order of preference; one that is
         not a leader (a unit holding its county-wide meeting) is always there (Art. 44). `cost(day,
@@ -394,7 +413,7 @@ class Instance:
         leaders = frozenset(self.leader_ids)
         for day in days:
             workday = self.workday(day)
-            for start in self.start_times(minutes):
+            for start in self.start_times(minutes, every_grain):
                 end = start + minutes
                 free = self.free_leaders(day, start, end)
                 if not all(x in free for x in required):
@@ -530,7 +549,7 @@ class Instance:
                                    county_wide_leaders=len(leaders) if request.kind == "county_wide" else 0)
 
             options = self._options(days, request.minutes, required, self.request_presiders(request), members,
-                                    sitting, room=request.room, cost=price)
+                                    sitting, room=request.room, cost=price, every_grain=True)
             try:
                 latest = self.workday(self.calendar.next_working_day(request.latest, inclusive=True)
                                       if request.latest <= self.calendar.last else self.calendar.last)
@@ -543,6 +562,12 @@ class Instance:
                 agenda_minutes=request.minutes - self.policy.standing_opening_minutes if standing else 0,
                 reject_cost=reject_cost(self.weights, request, window,
                                         len(required) + len(preferred))))
+
+    def drop_cost(self, slot: Slot) -> int:
+        """What leaving out a preferred leader who is free costs over having them attend: the preferred
+        absence, less what a leader at a county-wide meeting costs (Art. 47)."""
+        weights = self.weights
+        return weights.preferred_absent - (weights.leader_at_county_wide if slot.kind == "county_wide" else 0)
 
     def request_slot(self, request_id: str) -> int | None:
         return self._request_slots.get(request_id)

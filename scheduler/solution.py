@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class HeldMeeting:
-    """One held slot: the option (day and start) chosen, its room, and the items it hears."""
+    """One held slot: the option (day and start) chosen, its room, the items it hears, and the preferred
+    leaders of a request left out although free then (a preferred attendee is a choice, at a cost)."""
 
     slot: int
     option: int
     room: str | None
     items: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,19 @@ class ModelBuilder:
         variable.domain.extend((low, high))
         return len(self.proto.variables) - 1
 
+    def new_int_in(self, values: Iterable[int]) -> int:
+        """A new variable taking exactly these values (a domain with holes)."""
+        ordered = sorted(set(values))
+        spans: list[int] = []
+        for value in ordered:
+            if spans and spans[-1] == value - 1:
+                spans[-1] = value
+            else:
+                spans.extend((value, value))
+        variable = self.proto.variables.add()
+        variable.domain.extend(spans)
+        return len(self.proto.variables) - 1
+
     def new_bool(self) -> int:
         return self.new_int(0, 1)
 
@@ -118,7 +131,10 @@ class ModelBuilder:
 
     def minimize(self, terms: Terms, offset: int = 0) -> None:
         objective = self.proto.objective
-        kept = [(variable, coefficient) for variable, coefficient in terms if coefficient]
+        merged: dict[int, int] = {}
+        for variable, coefficient in terms:
+            merged[variable] = merged.get(variable, 0) + coefficient
+        kept = [(variable, coefficient) for variable, coefficient in merged.items() if coefficient]
         if kept:
             variables, coefficients = zip(*kept, strict=True)
             objective.vars.extend(variables)

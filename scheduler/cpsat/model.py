@@ -4,8 +4,11 @@
   that concern one meeting alone (working day, one office-hours block, a room that seats it, the
   required leaders and a presider free; `scheduler.instance`).
 - ``placed[s]``: slot `s` is held (exactly one option chosen).
-- ``room[(s, q)]``: slot `s` sits in room `q`; with ``start[s]`` (absolute minutes) they make the
-  optional intervals of the per-room no-overlap. Absent when the scenario lists no rooms.
+- ``start[s]``: when slot `s` starts (minutes from the period's first day), one of its options' starts.
+- ``room[(s, q)]``: slot `s` sits in room `q`; with ``start[s]`` they make the optional intervals of
+  the per-room no-overlap. Absent when the scenario lists no rooms.
+- ``present[(s, p)]``: preferred leader `p` attends request `s` (free then, by choice; otherwise absent
+  at `Instance.drop_cost`); with ``start[s]`` the optional interval of `p`'s no-overlap.
 - ``count[(g, s, day)]``: how many items of interchangeable group `g` slot `s` hears, held on `day`
   (`scheduler.instance.ItemGroup`); ``z[(item, s)]`` / ``v[(item, s, day)]``: an item waiting for a
   pre-study meeting of this plan goes to `s` (on `day`). Created only where hearing can happen and
@@ -35,6 +38,7 @@ class PlanModel:
     placed: list[int] = field(default_factory=list)
     room: dict[tuple[int, str], int] = field(default_factory=dict)
     start: dict[int, int] = field(default_factory=dict)
+    present: dict[tuple[int, str], int] = field(default_factory=dict)
     count: dict[tuple[int, int, date], int] = field(default_factory=dict)
     z: dict[tuple[str, int], int] = field(default_factory=dict)
     v: dict[tuple[str, int, date], int] = field(default_factory=dict)
@@ -70,17 +74,23 @@ def create_variables(instance: Instance) -> PlanModel:
         builder.equal([(o, 1) for o in options] + [(held, -1)], 0)
         pm.x.append(options)
         pm.placed.append(held)
-        if instance.scenario.rooms and slot.options:
-            minutes = [(o.day.toordinal() - origin) * MINUTES_PER_DAY + o.start for o in slot.options]
-            pm.start[s] = builder.define(builder.new_int(min(minutes), max(minutes)),
-                                         lambda values, options=options, minutes=minutes: next(
-                                             (m for o, m in zip(options, minutes, strict=True) if values[o]),
-                                             min(minutes)))
-            builder.equal([(literal, m) for literal, m in zip(options, minutes, strict=True)] + [(pm.start[s], -1)], 0,
-                          enforce=(held,))
+        if not slot.options:
+            continue
+        minutes = [(o.day.toordinal() - origin) * MINUTES_PER_DAY + o.start for o in slot.options]
+        pm.start[s] = builder.define(builder.new_int_in(minutes),
+                                     lambda values, options=options, minutes=minutes: next(
+                                         (m for o, m in zip(options, minutes, strict=True) if values[o]),
+                                         min(minutes)))
+        builder.equal([(literal, m) for literal, m in zip(options, minutes, strict=True)] + [(pm.start[s], -1)], 0,
+                      enforce=(held,))
+        if instance.scenario.rooms:
             for room_id in instance.rooms_for(min(o.seats for o in slot.options), slot.room):
                 assert room_id is not None
                 pm.room[(s, room_id)] = builder.new_bool()
+        if slot.chooses_preferred:
+            for person in slot.preferred:
+                if any(person in o.leaders for o in slot.options):
+                    pm.present[(s, person)] = builder.new_bool()
     _create_item_variables(pm)
     for congress in instance.congress:
         if congress.fixed is None:

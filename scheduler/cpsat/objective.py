@@ -38,6 +38,12 @@ def _meeting_terms(pm: PlanModel) -> tuple[list[tuple[int, int]], int]:
     for groups in (instance.standing_groups, instance.plenary_groups):
         for lower, indices in groups.values():
             terms += [(pm.placed[s], instance.weights.extra_meeting) for s in indices[lower:]]
+    # Options are priced with every free preferred leader present; one left out costs `drop_cost`.
+    for (s, person), present in pm.present.items():
+        slot = instance.slots[s]
+        drop = instance.drop_cost(slot)
+        terms += [(pm.x[s][o], drop) for o, option in enumerate(slot.options) if person in option.leaders]
+        terms.append((present, -drop))
     return terms, offset
 
 

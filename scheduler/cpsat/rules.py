@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-from scheduler.cpsat.model import PlanModel
+from scheduler.cpsat.model import MINUTES_PER_DAY, PlanModel
 from scheduler.instance import county_wide_held
 
 # (start, end, slot or -1 for a congress meeting, literal, attending leaders)
@@ -31,8 +31,12 @@ def add_one_time(pm: PlanModel) -> None:
 
 
 def _entries_by_day(pm: PlanModel) -> dict[date, list[Entry]]:
+    """The time-indexed entries of meetings whose attendance follows the time (requests are intervals,
+    `add_people_no_overlap`) and of congress meetings."""
     by_day: dict[date, list[Entry]] = defaultdict(list)
     for s, slot in enumerate(pm.instance.slots):
+        if slot.request is not None:
+            continue
         for o, option in enumerate(slot.options):
             by_day[option.day].append((option.start, option.end, s, pm.x[s][o], option.leaders))
     for congress in pm.instance.congress:
@@ -55,7 +59,11 @@ def _covering_sets(entries: list[Entry]) -> Iterator[list[Entry]]:
 def add_no_double_booking(pm: PlanModel) -> None:
     """Nobody is in two meetings at once, nor at a meeting while attending a congress standing
     committee meeting for the government (Art. 61, 49). Absences and fixed commitments were removed
-    when options were built: a leader attends an option only when free."""
+    when options were built: a leader attends an option only when free.
+
+    Among standing, plenary and study meetings and congress meetings, one at-most-one per leader and
+    instant over the time-indexed options (a tight linear relaxation); requested meetings, whose
+    preferred leaders attend by choice, meet everything else in `add_people_no_overlap`."""
     for entries in _entries_by_day(pm).values():
         seen: set[tuple[int, ...]] = set()
         for covering in _covering_sets(entries):
@@ -70,6 +78,56 @@ def add_no_double_booking(pm: PlanModel) -> None:
                 if signature not in seen:
                     seen.add(signature)
                     pm.builder.at_most_one(e[3] for e in found)
+
+
+def add_people_no_overlap(pm: PlanModel) -> None:
+    """Nobody is in two meetings at once (Art. 61, 49), for every leader who may attend a requested
+    meeting: one no-overlap of optional intervals per leader, over the requests they attend (required:
+    when held; preferred: when present, which needs them free at the chosen time), every other meeting
+    they would attend at its chosen time, and the congress meetings they attend for the government."""
+    instance, builder = pm.instance, pm.builder
+    for (s, person), present in pm.present.items():
+        slot = instance.slots[s]
+        builder.at_most([(present, 1)] + [(pm.x[s][o], -1) for o, option in enumerate(slot.options)
+                                           if person in option.leaders], 0)
+    people = sorted({p for slot in instance.slots if slot.request is not None for o in slot.options
+                     for p in o.leaders})
+    if not people:
+        return
+    origin = instance.days[0].toordinal()
+    congress_by_person: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # (start, minutes, literal)
+    for congress in instance.congress:
+        for person in congress.candidates:
+            literal = pm.attend.get((congress.commitment, person))
+            if literal is not None:
+                at = (congress.day.toordinal() - origin) * MINUTES_PER_DAY + congress.start
+                congress_by_person[person].append((at, congress.end - congress.start, literal))
+    request_days: dict[str, set[date]] = defaultdict(set)
+    for slot in instance.slots:
+        if slot.request is not None:
+            for option in slot.options:
+                for person in option.leaders:
+                    request_days[person].add(option.day)
+    for person in people:
+        intervals: list[int] = []
+        requests = 0
+        for s, slot in enumerate(instance.slots):
+            if not slot.options:
+                continue
+            presence = pm.present.get((s, person))
+            if presence is None:
+                attending = [pm.x[s][o] for o, option in enumerate(slot.options) if person in option.leaders]
+                if not attending or (slot.request is None and not any(
+                        option.day in request_days[person] for option in slot.options)):
+                    continue  # never at the same time as a request this leader may attend
+                presence = pm.placed[s] if len(attending) == len(slot.options) else \
+                    builder.new_sum([(lit, 1) for lit in attending], 0, 1)
+            requests += slot.request is not None
+            intervals.append(builder.interval(pm.start[s], slot.minutes, presence))
+        for at, minutes, literal in congress_by_person.get(person, ()):
+            intervals.append(builder.interval(builder.constant(at), minutes, literal))
+        if requests and len(intervals) > 1:
+            builder.no_overlap(intervals)
 
 
 def add_rooms(pm: PlanModel) -> None:
@@ -237,5 +295,5 @@ def add_congress_attendance(pm: PlanModel) -> None:
         pm.builder.equal([(lit, 1) for lit in literals], 1, enforce=(pm.assumption("congress", congress.commitment),))
 
 
-RULE_FAMILIES = (add_one_time, add_no_double_booking, add_rooms, add_standing_count, add_plenary_count,
-                 add_study_sessions, add_agendas, add_county_wide_limit, add_congress_attendance)
+RULE_FAMILIES = (add_one_time, add_no_double_booking, add_people_no_overlap, add_rooms, add_standing_count,
+                 add_plenary_count, add_study_sessions, add_agendas, add_county_wide_limit, add_congress_attendance)

@@ -53,6 +53,10 @@ def _meeting_values(pm: PlanModel, solution: Solution) -> dict[int, int]:
         values[pm.placed[s]] = int(meeting is not None)
     for (s, room_id), literal in pm.room.items():
         values[literal] = int(s in held and held[s].room == room_id)
+    for (s, person), literal in pm.present.items():
+        meeting = held.get(s)
+        values[literal] = int(meeting is not None and person not in meeting.absent
+                              and person in instance.slots[s].options[meeting.option].leaders)
     group_of = {info.item.id: g for g, group in enumerate(instance.groups) for info in group.members}
     counts: dict[tuple[int, int, date], int] = defaultdict(int)
     for s, meeting in held.items():
@@ -95,7 +99,7 @@ def fixed_outside(pm: PlanModel, solution: Solution, first: date, last: date) ->
                     held_outside.add(s)
         if s in held_outside:
             fixed[pm.placed[s]] = 1
-    for (s, _room), literal in pm.room.items():
+    for (s, _room), literal in (*pm.room.items(), *pm.present.items()):
         if s in held_outside:
             fixed[literal] = values[literal]
     for key, variable in (*pm.count.items(), *pm.v.items()):
@@ -148,7 +152,12 @@ def extract(pm: PlanModel, answer: Answer, prefer: Mapping[int, frozenset[str]] 
             assert len(ready) == count, "the counts keep Hall's condition"
             taken.update(ready)
             items[s].extend(ready)
-    meetings = tuple(HeldMeeting(s, o, rooms.get(s), tuple(items.get(s, ()))) for s, o in sorted(chosen.items()))
+    absent: dict[int, list[str]] = defaultdict(list)
+    for (s, person), literal in pm.present.items():
+        if s in chosen and person in instance.slots[s].options[chosen[s]].leaders and not answer.value(literal):
+            absent[s].append(person)
+    meetings = tuple(HeldMeeting(s, o, rooms.get(s), tuple(items.get(s, ())), tuple(absent.get(s, ())))
+                     for s, o in sorted(chosen.items()))
     attendance = [(c.commitment, c.fixed) for c in instance.congress if c.fixed is not None]
     attendance += [(commitment, person) for (commitment, person), literal in pm.attend.items()
                    if answer.value(literal)]
