@@ -9,8 +9,12 @@ One constructive pass over the same `Instance` the model reads, never revising a
    whose agenda saves most for what it costs (items ready by then whose supervising leader attends,
    packed by priority; the executive deputy presiding costs, Art. 6, 42), while a meeting pays for
    itself or the month's (year's) minimum asks for it;
-2. meeting requests (Art. 42 ad hoc, 46, 47, 50), earliest window first, each at its cheapest free
-   time (earliest on ties);
+2. meeting requests (Art. 42 ad hoc, 46, 47, 50), earliest window first (the longest first among
+   equal windows), each at its cheapest free time over all days and rooms (earliest on ties): its
+   required leaders free, its preferred leaders there when free and left out otherwise (at a cost);
+   then a repair: a request still unplaced takes the place of one placed in its window, which moves
+   to another free time, when both then fit; then each placed request in turn moves to a cheaper
+   free time (or brings back a preferred leader now free), until none does;
 3. a study session of the planner's own in every enforced Art. 50 window no study request covers;
 4. agenda items by priority, then readiness, then id, each into the earliest held meeting that
    takes it (its body, ready, supervisor attending, pre-study meeting held in time, minutes left,
@@ -43,6 +47,8 @@ class Placement:
     room: str | None
     items: list[str] = field(default_factory=list)
     minutes_used: int = 0
+    attending: frozenset[str] = frozenset()
+    absent: tuple[str, ...] = ()
 
 
 class Timetable:
@@ -81,6 +87,12 @@ class Timetable:
         if room is not None:
             self._rooms[(room, day)].append((start, end))
 
+    def unbook(self, people: frozenset[str], day: date, start: int, end: int, room: str | None = None) -> None:
+        for who in people:
+            self._people[(who, day)].remove((start, end))
+        if room is not None:
+            self._rooms[(room, day)].remove((start, end))
+
 
 class GreedyPlanner:
     """One pass of the greedy steps (module docstring) over an instance."""
@@ -107,9 +119,24 @@ class GreedyPlanner:
         if unit is not None and self._county_wide_count(unit, option.day.year) >= \
                 self.instance.policy.county_wide_per_unit_per_year:
             return False, None
-        if not self.timetable.leaders_free(option):
+        if not all(self.timetable.free(who, option.day, option.start, option.end)
+                   for who in self._attending(s, option)):
             return False, None
         return self.timetable.free_room(option, self.instance.slots[s].room)
+
+    def _attending(self, s: int, option: Option) -> frozenset[str]:
+        """Who attends slot `s` held at `option`: everyone free then, except that a request's preferred
+        leader already booked elsewhere is left out (a preferred attendee is a choice)."""
+        slot = self.instance.slots[s]
+        if not slot.chooses_preferred:
+            return option.leaders
+        return frozenset(who for who in option.leaders if who not in slot.preferred
+                         or self.timetable.free(who, option.day, option.start, option.end))
+
+    def _price(self, s: int, option: Option) -> int:
+        """The option's cost with the preferred leaders the timetable leaves out."""
+        left_out = len(option.leaders) - len(self._attending(s, option))
+        return option.cost + left_out * self.instance.drop_cost(self.instance.slots[s])
 
     def place(self, s: int, order: list[int]) -> bool:
         """Hold slot `s` at the first allowed option of `order`."""
@@ -118,13 +145,25 @@ class GreedyPlanner:
             option = slot.options[o]
             allowed, room = self._allowed(s, option)
             if allowed:
-                self.timetable.book(option.leaders, option.day, option.start, option.end, room)
-                self.placements[s] = Placement(s, o, room)
+                attending = self._attending(s, option)
+                self.timetable.book(attending, option.day, option.start, option.end, room)
+                self.placements[s] = Placement(s, o, room, attending=attending,
+                                               absent=tuple(sorted(option.leaders - attending)))
                 unit = self._county_wide_unit(s)
                 if unit is not None:
                     self._county_wide[(unit, option.day.year)] += 1
                 return True
         return False
+
+    def unplace(self, s: int) -> Placement:
+        """Take slot `s`'s meeting out of the timetable again."""
+        placement = self.placements.pop(s)
+        option = self.option_of(placement)
+        self.timetable.unbook(placement.attending, option.day, option.start, option.end, placement.room)
+        unit = self._county_wide_unit(s)
+        if unit is not None:
+            self._county_wide[(unit, option.day.year)] -= 1
+        return placement
 
     def option_of(self, placement: Placement) -> Option:
         return self.instance.slots[placement.slot].options[placement.option]
@@ -178,7 +217,7 @@ class GreedyPlanner:
                 for s, (o, room) in zip(indices, sorted(picks, key=lambda pick: (options[pick[0]].day,
                                                                                    options[pick[0]].start)),
                                         strict=False):
-                    self.placements[s] = Placement(s, o, room)
+                    self.placements[s] = Placement(s, o, room, attending=options[o].leaders)
 
     def _best_time(self, s: int, chosen: list[Option], extra: bool) -> tuple[int, str | None, int] | None:
         """(option, room, what holding it adds) of the slot's best free time on a day none of `chosen`
@@ -234,12 +273,60 @@ class GreedyPlanner:
     # ----- steps 2 and 3: requests and study sessions -----------------------------------------------
     def place_requests(self) -> None:
         slots = self.instance.slots
-        by_window = sorted((slot.request.earliest, slot.request.latest, slot.request.id, s)
+        by_window = sorted((slot.request.earliest, slot.request.latest, -slot.minutes, slot.request.id, s)
                            for s, slot in enumerate(slots) if slot.request is not None)
         for *_, s in by_window:
-            options = slots[s].options
-            self.place(s, sorted(range(len(options)), key=lambda o: (options[o].cost, options[o].day,
-                                                                     options[o].start)))
+            self._place_request(s)
+        for *_, s in by_window:
+            if s not in self.placements and slots[s].options:
+                self._repair(s)
+        self._improve_requests([s for *_, s in by_window])
+
+    def _improve_requests(self, order: list[int]) -> None:
+        """Move each placed request to its cheapest free time while that lowers its cost (each move
+        strictly lowers the plan's cost, so this ends)."""
+        improved = True
+        while improved:
+            improved = False
+            for s in order:
+                if s not in self.placements:
+                    continue
+                old = self.unplace(s)
+                before = self.option_of(old).cost + len(old.absent) * self.instance.drop_cost(self.instance.slots[s])
+                self._place_request(s)
+                if self._price(s, self.option_of(self.placements[s])) < before:
+                    improved = True
+                else:
+                    self.unplace(s)
+                    self._restore(old)
+
+    def _place_request(self, s: int) -> bool:
+        """Hold request `s` at its cheapest free time (earliest on ties)."""
+        options = self.instance.slots[s].options
+        return self.place(s, sorted(range(len(options)), key=lambda o: (self._price(s, options[o]), options[o].day,
+                                                                        options[o].start)))
+
+    def _repair(self, s: int) -> None:
+        """Place request `s` by moving one placed request whose meeting lies in `s`'s window elsewhere."""
+        slots = self.instance.slots
+        days = {o.day for o in slots[s].options}
+        movable = [r for r, p in sorted(self.placements.items())
+                   if slots[r].request is not None and self.option_of(p).day in days]
+        for r in movable:
+            moved = self.unplace(r)
+            if self._place_request(s):
+                if self._place_request(r):
+                    return
+                self.unplace(s)
+            self._restore(moved)
+
+    def _restore(self, placement: Placement) -> None:
+        option = self.option_of(placement)
+        self.timetable.book(placement.attending, option.day, option.start, option.end, placement.room)
+        self.placements[placement.slot] = placement
+        unit = self._county_wide_unit(placement.slot)
+        if unit is not None:
+            self._county_wide[(unit, option.day.year)] += 1
 
     def place_study_sessions(self) -> None:
         instance = self.instance
@@ -289,7 +376,7 @@ class GreedyPlanner:
                     self.placements[s] = placement
 
     def solution(self) -> Solution:
-        meetings = tuple(HeldMeeting(p.slot, p.option, p.room, tuple(p.items))
+        meetings = tuple(HeldMeeting(p.slot, p.option, p.room, tuple(p.items), p.absent)
                          for p in sorted(self.placements.values(), key=lambda p: p.slot))
         return Solution(meetings, tuple(self.attendance))
 
@@ -313,4 +400,5 @@ def greedy_plan(scenario: Scenario, period: Period, lang: Lang = "zh") -> Plan:
     instance = Instance(scenario, period)
     plan = finish(instance, greedy_solution(instance), SolverInfo("FEASIBLE"), lang)
     objective = sum(p.cost for p in plan.penalties)
-    return replace(plan, solver=SolverInfo("FEASIBLE", objective, seconds=time.perf_counter() - began))
+    return replace(plan, solver=SolverInfo("FEASIBLE", objective, seconds=time.perf_counter() - began,
+                                           planner="greedy"))
