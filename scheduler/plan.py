@@ -122,6 +122,7 @@ class SolverInfo:
     bound: float | None = None
     gap: float | None = None
     seconds: float = 0.0
+    planner: str = "cp-sat"  # "greedy" when the greedy plan stands (a search cut short found nothing better)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +206,7 @@ def solver_to_json(solver: SolverInfo) -> dict[str, Any]:
         "bound": _none_or_round(solver.bound),
         "gap": _none_or_round(solver.gap),
         "seconds": round(solver.seconds, 3),
+        "planner": solver.planner,
     }
 
 
@@ -287,7 +289,8 @@ class _PlanReader(Reader):
         raw = self.get(data, "solver", "", dict, required=False, default={})
         return SolverInfo(self.get(raw, "status", "solver", str, required=False, default="UNKNOWN"),
                           self.number(raw, "objective", "solver"), self.number(raw, "bound", "solver"),
-                          self.number(raw, "gap", "solver"), self.number(raw, "seconds", "solver") or 0.0)
+                          self.number(raw, "gap", "solver"), self.number(raw, "seconds", "solver") or 0.0,
+                          self.get(raw, "planner", "solver", str, required=False, default="cp-sat"))
 
     def meeting(self, raw: dict[str, Any], path: str) -> PlannedMeeting | None:
         kind = self.choice(raw, "kind", path, MEETING_KINDS)

@@ -146,17 +146,24 @@ def _solve_alone(instance: Instance, clock: Clock, seed: int, workers: int, lang
         groups = conflicting_rules(instance, time_limit=max(1.0, clock.left()), seed=seed)
         return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None,
                       tuple(from_assumptions(instance, groups)))
-    if search.solution is not None:
+    draft = finish(instance, start, SolverInfo("FEASIBLE"), lang) if fallback else None
+    start_objective = None if draft is None else sum(p.cost for p in draft.penalties)
+    if search.solution is not None and (start_objective is None or answer.objective is None
+                                        or answer.objective <= start_objective):
         info = SolverInfo(answer.status, answer.objective, answer.bound, _gap(answer.objective, answer.bound),
                           clock.elapsed())
         return Result(info, finish(instance, search.solution, info, lang))
-    if fallback:
-        # Cut short before any solution: the greedy plan stands, with the bound the search proved.
-        draft = finish(instance, start, SolverInfo("FEASIBLE"), lang)
-        objective = sum(p.cost for p in draft.penalties)
-        info = SolverInfo("FEASIBLE", objective, answer.bound, _gap(objective, answer.bound), clock.elapsed())
+    if draft is not None and start_objective is not None:
+        # Cut short before any solution (or, never expected, a solution worse than its start): the
+        # greedy plan stands, labelled as such, with the bound the search proved.
+        info = _greedy_info(start_objective, answer.bound, clock)
         return Result(info, replace(draft, solver=info))
     return Result(SolverInfo(answer.status, None, answer.bound, None, clock.elapsed()))
+
+
+def _greedy_info(objective: int, bound: int | None, clock: Clock) -> SolverInfo:
+    status = "OPTIMAL" if bound is not None and bound >= objective else "FEASIBLE"
+    return SolverInfo(status, objective, bound, _gap(objective, bound), clock.elapsed(), planner="greedy")
 
 
 def _roll_months(whole: Instance, steps: list[Period], clock: Clock, seed: int, lang: Lang,
@@ -175,6 +182,9 @@ def _roll_months(whole: Instance, steps: list[Period], clock: Clock, seed: int, 
             return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None, tuple(conflicts))
         search, start, fallback = _search(instance, clock, share, seed, 1)
         solution = search.solution or (start if fallback else None)
+        if search.solution is not None and fallback and search.answer.objective is not None and \
+                search.answer.objective > _objective(instance, start, lang):
+            solution = start  # never worse than the plan the search started from
         if solution is None:
             if search.answer.status == "INFEASIBLE":
                 groups = conflicting_rules(instance, time_limit=max(1.0, clock.left()), seed=seed)
@@ -201,7 +211,7 @@ def _onto(whole: Instance, part: Instance, solution: Solution) -> list[HeldMeeti
         s = slot_of[slot.key]
         o = next(k for k, other in enumerate(whole.slots[s].options)
                  if other.day == option.day and other.start == option.start)
-        found.append(HeldMeeting(s, o, meeting.room, meeting.items))
+        found.append(HeldMeeting(s, o, meeting.room, meeting.items, meeting.absent))
     return found
 
 
@@ -211,6 +221,12 @@ def _improve(instance: Instance, rolled: Solution, clock: Clock, seed: int, work
     time left (module docstring); the best plan found stands."""
     best = rolled
     objective = _objective(instance, rolled, lang)
+    # The whole period's greedy plan sees across month ends, which the months alone cannot: the
+    # better of the two is where the search starts, so the plan is never worse than the greedy's.
+    greedy = greedy_solution(instance)
+    planner = "cp-sat"
+    if _complete(instance, greedy) and (greedy_objective := _objective(instance, greedy, lang)) < objective:
+        best, objective, planner = greedy, greedy_objective, "greedy"
     bound: int | None = None
     status = "FEASIBLE"
     if clock.left() < WHOLE_BUILD_MARGIN * clock.build_seconds + 2 * MIN_SEARCH_SECONDS:
@@ -227,7 +243,7 @@ def _improve(instance: Instance, rolled: Solution, clock: Clock, seed: int, work
                                   fixed=fixed_outside(model.pm, best, first, last))
             found = search.answer.objective
             if search.solution is not None and found is not None and found < objective:
-                best, objective = search.solution, found
+                best, objective, planner = search.solution, found, "cp-sat"
             say(t("progress.window", lang, first=first, last=last, status=search.answer.status, objective=found,
                   best=objective))
         if clock.left() >= MIN_SEARCH_SECONDS:
@@ -238,11 +254,11 @@ def _improve(instance: Instance, rolled: Solution, clock: Clock, seed: int, work
             answer = search.answer
             say(t("progress.whole", lang, variables=search.variables, status=answer.status,
                   objective=answer.objective, bound=answer.bound))
-            if search.solution is not None and answer.objective is not None and answer.objective <= objective:
-                best, objective = search.solution, answer.objective
+            if search.solution is not None and answer.objective is not None and answer.objective < objective:
+                best, objective, planner = search.solution, answer.objective, "cp-sat"
             bound = answer.bound
             status = "OPTIMAL" if bound is not None and bound >= objective else "FEASIBLE"
-    info = SolverInfo(status, objective, bound, _gap(objective, bound), clock.elapsed())
+    info = SolverInfo(status, objective, bound, _gap(objective, bound), clock.elapsed(), planner=planner)
     return Result(info, finish(instance, best, info, lang))
 
 
