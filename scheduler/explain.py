@@ -163,9 +163,11 @@ def _thematic_in_time(instance: Instance, info: ItemInfo, meetings: tuple[Planne
                for m in meetings)
 
 
-def rejection(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...]) -> Rejection:
+def rejection(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...],
+              attendance: tuple[tuple[str, str], ...] = ()) -> Rejection:
     """Why a meeting request is not placed: Art. 47's yearly limit, the head unable to hold his office
-    meeting (Art. 46), nobody required free together, no room, or no time left."""
+    meeting (Art. 46), nobody required free together, no room, the search's time limit (the plan
+    leaves it a free time, `_fits_alone`), or no time left (it has none, which that check proves)."""
     slot = instance.slots[s]
     request = slot.request
     assert request is not None
@@ -188,9 +190,38 @@ def rejection(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...]) 
         key, rule_ids = "reject.unavailable", ("request_window", "no_double_booking")
     elif not slot.options:
         key, rule_ids = "reject.no_room", ("room",)
+    elif _fits_alone(instance, s, meetings, attendance):
+        # The plan leaves it a free time: the search ran out of time before placing it.
+        key, rule_ids = "reject.time_limit", ()
     else:
         key, rule_ids = "reject.busy", ("request_window", "no_double_booking")
     return Rejection(request.id, Message.of(key, **args), articles_of(rule_ids), rule_ids)
+
+
+def _fits_alone(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...],
+                attendance: tuple[tuple[str, str], ...]) -> bool:
+    """Whether request `s` could join the plan as it stands, nothing else moved: a time of its own at
+    which everyone who must attend is in no planned meeting nor at a congress meeting for the
+    government (preferred leaders may stay away), and a room seating it is free."""
+    slot = instance.slots[s]
+    optional = frozenset(slot.preferred) if slot.chooses_preferred else frozenset()
+    congress = {c.commitment: c for c in instance.congress}
+    busy: dict[date, list[tuple[int, int, frozenset[str], str | None]]] = {}
+    for m in meetings:
+        busy.setdefault(m.date, []).append((m.start, m.end, frozenset(m.attendees), m.room))
+    for commitment, person in attendance:
+        c = congress.get(commitment)
+        if c is not None:
+            busy.setdefault(c.day, []).append((c.start, c.end, frozenset((person,)), None))
+    for option in slot.options:
+        clashing = [b for b in busy.get(option.day, ()) if b[0] < option.end and option.start < b[1]]
+        if any(b[2] & (option.leaders - optional) for b in clashing):
+            continue
+        rooms = instance.rooms_for(option.seats, slot.room)
+        taken = {b[3] for b in clashing}
+        if rooms == [None] or any(room not in taken for room in rooms):
+            return True
+    return False
 
 
 def _county_wide_full(instance: Instance, unit: str, days: list[date], meetings: tuple[PlannedMeeting, ...]) -> bool:

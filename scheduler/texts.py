@@ -202,6 +202,9 @@ register({
     "reject.no_room": ("没有能容纳全部应到和拟邀人员的会议室", "no room seats all required and preferred attendees"),
     "reject.busy": ("申请时段内的可用时间均已被其他会议占用",
                     "every free time inside the window is taken by other meetings"),
+    "reject.time_limit": ("在求解时限内未能安排（申请时段内尚有可用时间，可延长求解时限后重新规划）",
+                          "not placed within the time limit (the window still has a free time; "
+                          "plan again with a longer time limit)"),
     "reject.outside": ("申请时段内没有工作日", "the window holds no working day"),
     "reject.head_away": ("县长办公会议由县长主持，申请时段内县长均不能出席",
                          "a county head office meeting is the head's, and the head cannot attend inside the window"),
