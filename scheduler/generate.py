@@ -679,25 +679,66 @@ def generate_scenario(*, leaders: int = 12, units: int = 30, items_per_month: in
 # ----- a meeting-heavy week ---------------------------------------------------------------------------
 
 
+# The week of the public meeting-scheduling benchmark: the demo data of Timefold's meeting-scheduling
+# quickstart (Python edition, github.com/TimefoldAI/timefold-quickstarts, Apache-2.0), reimplemented:
+# the same distributions, drawn in the same order from `random.Random(seed)` (two name choices per
+# person, a duration per meeting, then a required count and sample per meeting, then a preferred count
+# and sample of those not required), so that 20 people, 3 rooms, 24 requests and seed 0 give exactly
+# its meetings. (count, weight) pairs:
+WEEK_QUARTERS = ((8, 1), (12, 1), (16, 1))
+WEEK_REQUIRED = ((2, 0.45), (3, 0.15), (4, 0.10), (5, 0.10), (6, 0.08), (7, 0.05), (8, 0.04), (10, 0.03))
+WEEK_PREFERRED = ((1, 0.25), (2, 0.30), (3, 0.20), (4, 0.10), (5, 0.06), (6, 0.04), (7, 0.02), (8, 0.02),
+                  (9, 0.01), (10, 0.00))
+WEEK_NAME_CHOICES = (27, 20)  # the sizes of the quickstart's first- and last-name lists
+WEEK_ROOMS = (30, 20, 16)
+WEEK_DAYS = 4
+WEEK_HOURS = ((8 * 60, 18 * 60),)  # 40 quarter-hours a day
+
+
+def _draw(rng: random.Random, distribution: tuple[tuple[int, float], ...]) -> int:
+    counts, weights = zip(*distribution, strict=True)
+    (count,) = rng.choices(population=counts, weights=weights)
+    return count
+
+
+def week_meetings(people: int, requests: int, seed: int) -> list[tuple[int, list[int], list[int]]]:
+    """(quarter-hours, required people, preferred people) of each meeting, people by index, drawn as
+    the public benchmark's generator draws them."""
+    rng = random.Random(seed)
+    for _ in range(people):
+        for choices in WEEK_NAME_CHOICES:
+            rng.choice(range(choices))
+    everyone = list(range(people))
+    quarters = [_draw(rng, WEEK_QUARTERS) for _ in range(requests)]
+    required = [rng.sample(everyone, min(people, _draw(rng, WEEK_REQUIRED))) for _ in range(requests)]
+    preferred: list[list[int]] = []
+    for needed in required:
+        count = _draw(rng, WEEK_PREFERRED)
+        available = [p for p in everyone if p not in needed]
+        preferred.append(rng.sample(available, count) if len(available) >= count else [])
+    return list(zip(quarters, required, preferred, strict=True))
+
+
 def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests: int = 24, seed: int = 0,
                                   year: int = 2024, week: int = 20) -> dict[str, Any]:
-    """A week of requested meetings among `people` leaders in `rooms` rooms, with tight windows and no
-    agenda items: the shape of the public meeting-scheduling benchmarks (many meetings, few rooms,
-    overlapping attendees), for the planner's "every placeable request placed" promise.
+    """A week of requested meetings of the public meeting-scheduling benchmark's shape: `requests`
+    meetings of 2, 3 or 4 hours among `people` leaders, each with 2-10 required and 1-9 preferred
+    attendees, in `rooms` rooms of 30, 20 and 16 seats (16 beyond), over the first four working days of
+    ISO week `week`, 08:00-18:00 on the quarter-hour; no agenda items. The defaults with seed 0 are the
+    benchmark's own week (see the comment above).
 
-    Thematic meetings are convened by a deputy (Art. 46) with 3-7 other leaders required and up to 3
-    preferred, county head office meetings by the head; each lasts 30-120 minutes inside a window of
-    1-2 working days of ISO week `week`. No standing, plenary or study meeting is due in a week.
+    Person 0 is the county head, 1 the executive deputy, the last the office director and the others
+    deputies; each meeting is a thematic meeting (Art. 46) convened by its first required attendee who
+    may convene one. No standing, plenary or study meeting is due in a week.
     """
     if people < 4:
         raise ValueError(f"people must be at least 4 (head, executive deputy, a deputy, office director), got {people}")
     if rooms < 1 or requests < 0:
         raise ValueError(f"rooms must be at least 1 and requests 0 or more, got {rooms} and {requests}")
-    rng = random.Random(seed)
-    spec = CalendarSpec(region="CN", office_hours=OFFICE_HOURS, grain_minutes=GRAIN_MINUTES)
+    spec = CalendarSpec(region="CN", office_hours=WEEK_HOURS, grain_minutes=GRAIN_MINUTES)
     calendar = WorkCalendar(spec, year, year)
     monday = date.fromisocalendar(year, week, 1)
-    days = calendar.working_days(monday, date.fromordinal(monday.toordinal() + 6))
+    days = calendar.working_days(monday, date.fromordinal(monday.toordinal() + 6))[:WEEK_DAYS]
     if not days:
         raise ValueError(f"ISO week {week} of {year} has no working day")
     leaders = [{"id": "head", "title": "县长", "role": "county_head"},
@@ -708,28 +749,20 @@ def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests:
         leaders.append({"id": f"dep-{slug}" + (f"-{round_ + 1}" if round_ else ""), "title": "副县长",
                         "role": "deputy", "domain": domain + (f"（协管{round_}）" if round_ else "")})
     leaders.append({"id": "office", "title": "政府办公室主任", "role": "office_director"})
-    conveners = [x["id"] for x in leaders if x["role"] in ("executive_deputy", "deputy")]
-    everyone = [x["id"] for x in leaders]
-    capacities = [8, 12, 20, 30, 50][:rooms] + [20] * max(0, rooms - 5)
+    ids = [x["id"] for x in leaders]
+    capacities = [*WEEK_ROOMS[:rooms], *[WEEK_ROOMS[-1]] * max(0, rooms - len(WEEK_ROOMS))]
     meeting_requests = []
-    for number in range(1, requests + 1):
-        head_office = rng.random() < 0.2
-        convener = "head" if head_office else rng.choice(conveners)
-        others = [x for x in everyone if x != convener]
-        required = [convener, *rng.sample(others, rng.randint(3, 7))]
-        rest = [x for x in others if x not in required]
-        preferred = rng.sample(rest, min(len(rest), rng.randint(0, 3)))
-        first = rng.randrange(len(days))
-        last = min(len(days) - 1, first + rng.randint(0, 1))
+    for number, (quarters, required, preferred) in enumerate(week_meetings(people, requests, seed), start=1):
+        convener = next(ids[p] for p in required if ids[p] != "office")
         meeting_requests.append({
-            "id": f"W-{number:03d}", "kind": "county_head_office" if head_office else "thematic",
-            "title": f"{'县长办公会议' if head_office else '专题会议'}（第{number}项）", "convener": convener,
-            "required": required, "preferred": preferred, "minutes": rng.choice((30, 45, 60, 90, 120)),
-            "earliest": days[first].isoformat(), "latest": days[last].isoformat()})
+            "id": f"W-{number:03d}", "kind": "thematic", "title": f"专题会议（第{number}项）", "convener": convener,
+            "required": [ids[p] for p in required],
+            "preferred": [ids[p] for p in preferred], "minutes": quarters * GRAIN_MINUTES,
+            "earliest": days[0].isoformat(), "latest": days[-1].isoformat()})
     return {
         "version": 1, "name": f"会议密集周 seed={seed}",
         "calendar": {"region": "CN", "local_holidays": [],
-                     "office_hours": [[fmt_minutes(a), fmt_minutes(b)] for a, b in OFFICE_HOURS],
+                     "office_hours": [[fmt_minutes(a), fmt_minutes(b)] for a, b in WEEK_HOURS],
                      "grain_minutes": GRAIN_MINUTES},
         "rooms": [{"id": f"r{k + 1}", "name": f"第{k + 1}会议室", "capacity": c} for k, c in enumerate(capacities)],
         "leaders": leaders,
