@@ -31,11 +31,11 @@ def add_one_time(pm: PlanModel) -> None:
 
 
 def _entries_by_day(pm: PlanModel) -> dict[date, list[Entry]]:
-    """The time-indexed entries of meetings whose attendance follows the time (requests are intervals,
-    `add_people_no_overlap`) and of congress meetings."""
+    """The time-indexed entries of meetings whose attendance follows the time (requests with preferred
+    leaders, who attend by choice, are intervals alone: `add_people_no_overlap`) and of congress meetings."""
     by_day: dict[date, list[Entry]] = defaultdict(list)
     for s, slot in enumerate(pm.instance.slots):
-        if slot.request is not None:
+        if slot.chooses_preferred:
             continue
         for o, option in enumerate(slot.options):
             by_day[option.day].append((option.start, option.end, s, pm.x[s][o], option.leaders))
@@ -61,9 +61,9 @@ def add_no_double_booking(pm: PlanModel) -> None:
     committee meeting for the government (Art. 61, 49). Absences and fixed commitments were removed
     when options were built: a leader attends an option only when free.
 
-    Among standing, plenary and study meetings and congress meetings, one at-most-one per leader and
-    instant over the time-indexed options (a tight linear relaxation); requested meetings, whose
-    preferred leaders attend by choice, meet everything else in `add_people_no_overlap`."""
+    One at-most-one per leader and instant over the time-indexed options (a tight linear relaxation);
+    requested meetings whose preferred leaders attend by choice meet everything else in
+    `add_people_no_overlap`."""
     for entries in _entries_by_day(pm).values():
         seen: set[tuple[int, ...]] = set()
         for covering in _covering_sets(entries):
@@ -81,18 +81,23 @@ def add_no_double_booking(pm: PlanModel) -> None:
 
 
 def add_people_no_overlap(pm: PlanModel) -> None:
-    """Nobody is in two meetings at once (Art. 61, 49), for every leader who may attend a requested
-    meeting: one no-overlap of optional intervals per leader, over the requests they attend (required:
-    when held; preferred: when present, which needs them free at the chosen time), every other meeting
-    they would attend at its chosen time, and the congress meetings they attend for the government."""
+    """Nobody is in two meetings at once (Art. 61, 49), for every leader who may attend a request with
+    preferred leaders: one no-overlap of optional intervals per leader, over the requests they attend
+    (required: when held; preferred: when present, which needs them free at the chosen time), every
+    other meeting they would attend at its chosen time, and the congress meetings they attend for the
+    government."""
     instance, builder = pm.instance, pm.builder
     for (s, person), present in pm.present.items():
         slot = instance.slots[s]
         builder.at_most([(present, 1)] + [(pm.x[s][o], -1) for o, option in enumerate(slot.options)
                                            if person in option.leaders], 0)
-    people = sorted({p for slot in instance.slots if slot.request is not None for o in slot.options
-                     for p in o.leaders})
-    if not people:
+    request_days: dict[str, set[date]] = defaultdict(set)
+    for slot in instance.slots:
+        if slot.chooses_preferred:
+            for option in slot.options:
+                for person in option.leaders:
+                    request_days[person].add(option.day)
+    if not request_days:
         return
     origin = instance.days[0].toordinal()
     congress_by_person: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # (start, minutes, literal)
@@ -102,13 +107,7 @@ def add_people_no_overlap(pm: PlanModel) -> None:
             if literal is not None:
                 at = (congress.day.toordinal() - origin) * MINUTES_PER_DAY + congress.start
                 congress_by_person[person].append((at, congress.end - congress.start, literal))
-    request_days: dict[str, set[date]] = defaultdict(set)
-    for slot in instance.slots:
-        if slot.request is not None:
-            for option in slot.options:
-                for person in option.leaders:
-                    request_days[person].add(option.day)
-    for person in people:
+    for person in sorted(request_days):
         intervals: list[int] = []
         requests = 0
         for s, slot in enumerate(instance.slots):
@@ -117,12 +116,11 @@ def add_people_no_overlap(pm: PlanModel) -> None:
             presence = pm.present.get((s, person))
             if presence is None:
                 attending = [pm.x[s][o] for o, option in enumerate(slot.options) if person in option.leaders]
-                if not attending or (slot.request is None and not any(
-                        option.day in request_days[person] for option in slot.options)):
-                    continue  # never at the same time as a request this leader may attend
+                if not attending or not any(option.day in request_days[person] for option in slot.options):
+                    continue  # never at the same time as a request this leader may choose to attend
                 presence = pm.placed[s] if len(attending) == len(slot.options) else \
                     builder.new_sum([(lit, 1) for lit in attending], 0, 1)
-            requests += slot.request is not None
+            requests += slot.chooses_preferred
             intervals.append(builder.interval(pm.start[s], slot.minutes, presence))
         for at, minutes, literal in congress_by_person.get(person, ()):
             intervals.append(builder.interval(builder.constant(at), minutes, literal))
