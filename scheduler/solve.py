@@ -151,14 +151,16 @@ def _solve_alone(instance: Instance, clock: Clock, seed: int, workers: int, lang
                       tuple(from_assumptions(instance, groups)))
     draft = finish(instance, start, SolverInfo("FEASIBLE"), lang) if fallback else None
     start_objective = None if draft is None else sum(p.cost for p in draft.penalties)
+    # The search's plan when it is better than its start, or as good and proven optimal.
     if search.solution is not None and (start_objective is None or answer.objective is None
-                                        or answer.objective <= start_objective):
+                                        or answer.objective < start_objective
+                                        or (answer.objective == start_objective and answer.status == "OPTIMAL")):
         info = SolverInfo(answer.status, answer.objective, answer.bound, _gap(answer.objective, answer.bound),
                           clock.elapsed())
         return Result(info, finish(instance, search.solution, info, lang))
     if draft is not None and start_objective is not None:
-        # Cut short before any solution (or, never expected, a solution worse than its start): the
-        # greedy plan stands, labelled as such, with the bound the search proved.
+        # Cut short before any better solution (or, never expected, with a worse one): the greedy plan
+        # stands, labelled as such, with the bound the search proved.
         info = _greedy_info(start_objective, answer.bound, clock)
         return Result(info, replace(draft, solver=info))
     return Result(SolverInfo(answer.status, None, answer.bound, None, clock.elapsed()))
