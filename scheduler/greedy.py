@@ -39,6 +39,9 @@ from scheduler.period import Period
 from scheduler.plan import Plan, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
 
+REPAIR_TRIES = 30  # placed requests tried for moving aside, per request left unplaced
+IMPROVING_PASSES = 3  # passes moving placed requests to cheaper times
+
 
 @dataclass(slots=True)
 class Placement:
@@ -103,6 +106,8 @@ class GreedyPlanner:
         self.placements: dict[int, Placement] = {}
         self.attendance: list[tuple[str, str]] = []
         self._county_wide: dict[tuple[str, int], int] = {}
+        self._order: dict[int, list[int]] = {}  # a request's options by their own cost, then time
+        self._hearable_by_slot: dict[int, list[ItemInfo]] = {}
 
     # ----- one meeting ------------------------------------------------------------------------------
     def _county_wide_unit(self, s: int) -> str | None:
@@ -119,8 +124,9 @@ class GreedyPlanner:
         if unit is not None and self._county_wide_count(unit, option.day.year) >= \
                 self.instance.policy.county_wide_per_unit_per_year:
             return False, None
+        optional = self.instance.slots[s].preferred if self.instance.slots[s].chooses_preferred else ()
         if not all(self.timetable.free(who, option.day, option.start, option.end)
-                   for who in self._attending(s, option)):
+                   for who in option.leaders if who not in optional):
             return False, None
         return self.timetable.free_room(option, self.instance.slots[s].room)
 
@@ -265,10 +271,13 @@ class GreedyPlanner:
         return value
 
     def _hearable(self, s: int) -> list[ItemInfo]:
-        """Items the slot may hear without waiting for a pre-study meeting, by priority and readiness."""
-        found = [info for info in self.instance.items.values()
-                 if info.hearable and info.thematic is None and s in info.slots]
-        return sorted(found, key=lambda i: (i.item.priority, i.ready, i.item.id))
+        """Items the slot may hear without waiting for a pre-study meeting, by priority and readiness
+        (worked out once per slot: every time tried for it asks)."""
+        if s not in self._hearable_by_slot:
+            found = [info for info in self.instance.items.values()
+                     if info.hearable and info.thematic is None and s in info.slots]
+            self._hearable_by_slot[s] = sorted(found, key=lambda i: (i.item.priority, i.ready, i.item.id))
+        return self._hearable_by_slot[s]
 
     # ----- steps 2 and 3: requests and study sessions -----------------------------------------------
     def place_requests(self) -> None:
@@ -283,14 +292,15 @@ class GreedyPlanner:
         self._improve_requests([s for *_, s in by_window])
 
     def _improve_requests(self, order: list[int]) -> None:
-        """Move each placed request to its cheapest free time while that lowers its cost (each move
-        strictly lowers the plan's cost, so this ends)."""
-        improved = True
-        while improved:
+        """Move each placed request to its cheapest free time while that lowers its cost, for a few
+        passes (each move strictly lowers the plan's cost)."""
+        for _ in range(IMPROVING_PASSES):
             improved = False
             for s in order:
-                if s not in self.placements:
-                    continue
+                placement = self.placements.get(s)
+                if placement is None or (not placement.absent and self.option_of(placement).cost
+                                         == self.instance.slots[s].options[self._by_cost(s)[0]].cost):
+                    continue  # nothing cheaper exists
                 old = self.unplace(s)
                 before = self.option_of(old).cost + len(old.absent) * self.instance.drop_cost(self.instance.slots[s])
                 self._place_request(s)
@@ -299,20 +309,46 @@ class GreedyPlanner:
                 else:
                     self.unplace(s)
                     self._restore(old)
+            if not improved:
+                return
 
     def _place_request(self, s: int) -> bool:
-        """Hold request `s` at its cheapest free time (earliest on ties)."""
-        options = self.instance.slots[s].options
-        return self.place(s, sorted(range(len(options)), key=lambda o: (self._price(s, options[o]), options[o].day,
-                                                                        options[o].start)))
+        """Hold request `s` at its cheapest free time (earliest on ties). Options are tried by their own
+        cost; leaving out a preferred leader only adds to it, so the first found free one at a price no
+        more than the next option's cost ends the search."""
+        slot = self.instance.slots[s]
+        options = slot.options
+        adds = self.instance.drop_cost(slot) >= 0
+        best: tuple[tuple[int, date, int], int] | None = None
+        for o in self._by_cost(s):
+            option = options[o]
+            if best is not None and adds and option.cost > best[0][0]:
+                break
+            if self._allowed(s, option)[0]:
+                key = (self._price(s, option), option.day, option.start)
+                if best is None or key < best[0]:
+                    best = (key, o)
+        return best is not None and self.place(s, [best[1]])
+
+    def _by_cost(self, s: int) -> list[int]:
+        if s not in self._order:
+            options = self.instance.slots[s].options
+            self._order[s] = sorted(range(len(options)), key=lambda o: (options[o].cost, options[o].day,
+                                                                       options[o].start))
+        return self._order[s]
 
     def _repair(self, s: int) -> None:
-        """Place request `s` by moving one placed request whose meeting lies in `s`'s window elsewhere."""
+        """Place request `s` by moving elsewhere one placed request whose meeting lies in `s`'s window
+        and shares a leader or a room it could use (the first `REPAIR_TRIES` of them)."""
         slots = self.instance.slots
         days = {o.day for o in slots[s].options}
+        needed = frozenset().union(*(o.leaders for o in slots[s].options)) - frozenset(
+            slots[s].preferred if slots[s].chooses_preferred else ())
+        rooms = {r for o in slots[s].options for r in self.instance.rooms_for(o.seats, slots[s].room)}
         movable = [r for r, p in sorted(self.placements.items())
-                   if slots[r].request is not None and self.option_of(p).day in days]
-        for r in movable:
+                   if slots[r].request is not None and self.option_of(p).day in days
+                   and (p.attending & needed or p.room in rooms)]
+        for r in movable[:REPAIR_TRIES]:
             moved = self.unplace(r)
             if self._place_request(s):
                 if self._place_request(r):

@@ -56,7 +56,10 @@ def published_solution(instance: Instance, published: Plan) -> tuple[Solution, d
                        if x.day == meeting.date and x.start == meeting.start), None)
         if option is not None:
             items = tuple(i for i in meeting.items if i in instance.items)
-            meetings.append(HeldMeeting(s, option, meeting.room, items))
+            slot = instance.slots[s]
+            absent = tuple(p for p in slot.preferred if slot.chooses_preferred
+                           and p in slot.options[option].leaders and p not in meeting.attendees)
+            meetings.append(HeldMeeting(s, option, meeting.room, items, absent))
     attendance = tuple((a.commitment, a.attendee) for a in published.commitment_attendance)
     return Solution(tuple(meetings), attendance), slots
 
