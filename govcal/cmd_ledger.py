@@ -23,9 +23,11 @@ import click
 from govcal.common import (
     GovcalCommand,
     GovcalGroup,
+    county_today,
     lang_option,
     load_scenario_warned,
     parse_day,
+    refuse_past,
     scenario_loader,
     scenario_option,
     strict_option,
@@ -46,7 +48,8 @@ RECENT_PERIODS = 12  # periods `ledger status` lists in its table (--format json
 ledger_option = click.option(
     "--ledger", "ledger_path", envvar=LEDGER_ENV, type=click.Path(dir_okay=False), default=None,
     help=f"The ledger file (SQLite); default: ${LEDGER_ENV}.")
-today_option = click.option("--today", default=None, help="As of this day, YYYY-MM-DD (default: the system date).")
+today_option = click.option("--today", default=None,
+                            help="As of this day, YYYY-MM-DD (default: the system date in the county's time zone).")
 format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
                              show_default=True)
 
@@ -64,7 +67,7 @@ def parse_clock(text: str | None, flag: str) -> int | None:
 
 
 def today_of(text: str | None) -> date:
-    return parse_day(text, "--today") or date.today()
+    return parse_day(text, "--today") or county_today()
 
 
 def now() -> datetime:
@@ -540,6 +543,7 @@ def plan_on_ledger(ledger_path: str, scenario_path: str | None, month: str | Non
             check_period_fits(scenario, period, "--month")
         else:
             period = parse_period(month, start, end, scenario=scenario)
+        actions.refuse_published(book, period, "--month" if month is not None else "--from")
         state = actions.planning_state(book, scenario, period)
         to_come = (actions.still_to_come(book, state.published_plan, state.published)
                    if state.published_plan and state.published else None)
@@ -617,16 +621,18 @@ def replan(month: str, since: str | None, scenario_path: str | None, ledger_path
     """The plan of a published month that keeps every rule under the scenario as it is now and
     changes the published revision least; lists every change and whom to tell."""
     from govcal.cmd_plan import deliver_plan, progress_log, solved_plan
+    from scheduler.period import month_period
     from scheduler.replan import replan as least_change
 
-    planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), today_of(today),
-                                lang, strict)
+    as_of = today_of(today)
+    refuse_past(month_period(month), as_of, today, month)
+    planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), as_of, lang, strict)
     inputs = planning.inputs
     for meeting in inputs.unrecorded:
         click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
                      day=meeting.date.isoformat()), err=True)
     result = least_change(inputs.scenario, inputs.published, inputs.since, time_limit=time_limit, seed=seed,
-                          lang=lang, log=progress_log(lang))
+                          lang=lang, log=progress_log(lang), today=as_of)
     period = inputs.revision
     solved = solved_plan(result, inputs.scenario.name, period.period_from, period.period_to, output_format,
                          time_limit, lang)

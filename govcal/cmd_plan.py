@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING
 import click
 
 from govcal.cmd_ledger import ledger_option
-from govcal.common import GovcalCommand, lang_option, load_scenario_warned, parse_day, scenario_option, strict_option
+from govcal.common import (
+    GovcalCommand,
+    county_today,
+    lang_option,
+    load_scenario_warned,
+    parse_day,
+    refuse_past,
+    scenario_option,
+    strict_option,
+)
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
@@ -57,18 +66,22 @@ def _conflicts_json(result: Result, scenario_name: str, period_from: date, perio
               help="Seconds the solver may search.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
 @click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
+@click.option("--today", "today_text", default=None,
+              help="Plan as of this day, YYYY-MM-DD: nothing is placed on or before it (default: with --ledger, "
+                   "the system date in the county's time zone; without, no day is excluded).")
 @ledger_option
 @strict_option
 @lang_option
 def plan(scenario_path: str | None, month: str | None, start: str | None, end: str | None, out_dir: str | None,
-         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, ledger_path: str | None,
-         strict: bool, lang: Lang) -> None:
+         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, today_text: str | None,
+         ledger_path: str | None, strict: bool, lang: Lang) -> None:
     """Plan standing meetings, agendas and leaders' calendars for a month or a period; with --ledger,
     on what the ledger recorded (default period: the month after the last one published)."""
     from scheduler.period import parse_period
     from scheduler.solve import plan as solve_plan
 
     on_ledger = None
+    today = parse_day(today_text, "--today")
     if ledger_path is not None:
         from govcal.cmd_ledger import plan_on_ledger
 
@@ -76,10 +89,14 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
                                    parse_day(end, "--to"), lang, strict)
         on_ledger.report(lang)
         scenario, period = on_ledger.scenario, on_ledger.period
+        today = today or county_today()
     else:
         scenario = load_scenario_warned(scenario_path, lang, strict)
         period = parse_period(month, parse_day(start, "--from"), parse_day(end, "--to"), scenario=scenario)
-    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
+    if today is not None:
+        refuse_past(period, today, today_text, month)
+    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang),
+                        today=today)
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
     made = solved if on_ledger is None else on_ledger.finish(solved)
     deliver_plan(made, scenario, out_dir, output_format, ics_per_leader,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -18,6 +18,7 @@ from scheduler.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
     from scheduler.domain import Scenario
+    from scheduler.period import Period
 
 LANG_KEY = "govcal.lang"
 EXIT_BAD_INPUT = 2
@@ -56,6 +57,25 @@ def parse_day(text: str | None, flag: str) -> date | None:
     if reader.problems:
         raise InputError(reader.problems)
     return day
+
+
+def county_today() -> date:
+    """The system date where the county is (`scheduler.calendar.COUNTY_TIME_ZONE`), not where the
+    computer's clock is set: the office plans and records as of its own day."""
+    from zoneinfo import ZoneInfo
+
+    from scheduler.calendar import COUNTY_TIME_ZONE
+
+    return datetime.now(ZoneInfo(COUNTY_TIME_ZONE)).date()
+
+
+def refuse_past(period: Period, today: date, today_text: str | None, month: str | None) -> None:
+    """Exit 2 when no day of `period` lies after `today`: planning it could only return an empty plan.
+    The message names the option the period or the day came from, as the user typed it."""
+    if period.end <= today:
+        where = "--today" if today_text is not None else "--month" if month is not None else "--from"
+        raise InputError([Problem(where, "", "cli.plan.before_today",
+                                  {"period": period.label(), "today": today.isoformat()})])
 
 
 strict_option = click.option(
