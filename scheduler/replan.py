@@ -32,7 +32,7 @@ from scheduler.cpsat.search import BuiltModel, extract, fixed_outside, hints_of
 from scheduler.cycle import plan_changes
 from scheduler.domain import Scenario
 from scheduler.explain import precheck
-from scheduler.finish import finish
+from scheduler.finish import finish, notice_day
 from scheduler.i18n import Lang
 from scheduler.instance import Instance
 from scheduler.period import Period
@@ -144,7 +144,8 @@ def replan(scenario: Scenario, published: Plan, since: date | None = None, *, ti
     if today is not None:
         since = max(since, today + timedelta(days=1))
     facts = tuple(m for m in published.meetings if m.held)
-    instance = Instance(scenario, period, facts=facts, today=today)
+    # Days up to today stay in the instance: published meetings there are kept by fixing them (below).
+    instance = Instance(scenario, period, facts=facts)
     conflicts = precheck(instance)
     if conflicts:
         return Result(SolverInfo("INFEASIBLE", seconds=time.perf_counter() - began), None, tuple(conflicts))
@@ -194,19 +195,23 @@ def replan(scenario: Scenario, published: Plan, since: date | None = None, *, ti
         info = replace(info, objective=objective)
     gap = None if info.bound is None else max(0.0, (objective - info.bound) / max(1.0, abs(objective)))
     info = replace(info, gap=gap)
-    plan = replace(plan, meetings=_notices_kept(published, plan))
+    plan = replace(plan, meetings=_notices(instance, published, plan, today), today=today)
     return Result(info, replace(plan, solver=info, revision=published.revision + 1,
                                 changes=plan_changes(scenario, published, plan)))
 
 
-def _notices_kept(published: Plan, plan: Plan) -> tuple[PlannedMeeting, ...]:
+def _notices(instance: Instance, published: Plan, plan: Plan, today: date | None) -> tuple[PlannedMeeting, ...]:
     """A meeting whose day and time the re-plan keeps keeps the notice already sent for it; a moved
-    or new one gets a notice of its own, dated by the re-plan."""
+    or new one gets a notice of its own, never dated before `today`."""
     before = {m.id: m for m in published.meetings}
-    kept = []
+    dated = []
     for meeting in plan.meetings:
         old = before.get(meeting.id)
         if old is not None and old.notice_date is not None and (old.date, old.start) == (meeting.date, meeting.start):
             meeting = replace(meeting, notice_date=old.notice_date)
-        kept.append(meeting)
-    return tuple(kept)
+        elif not meeting.held:
+            lead = instance.policy.materials_lead_working_days
+            meeting = replace(meeting, notice_date=notice_day(instance.calendar, lead, instance.period.start,
+                                                              meeting.date, today))
+        dated.append(meeting)
+    return tuple(dated)
