@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 import click
 
 from govcal.cmd_ledger import ledger_option
-from govcal.common import GovcalCommand, lang_option, load_scenario_warned, parse_day, scenario_option, strict_option
+from govcal.common import (
+    GovcalCommand,
+    lang_option,
+    load_scenario_warned,
+    note_projected_years,
+    parse_day,
+    scenario_option,
+    strict_option,
+)
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
@@ -79,6 +87,7 @@ def plan(scenario_path: str | None, month: str | None, start: str | None, end: s
     else:
         scenario = load_scenario_warned(scenario_path, lang, strict)
         period = parse_period(month, parse_day(start, "--from"), parse_day(end, "--to"), scenario=scenario)
+    note_projected_years(scenario.calendar, period.start, period.end, lang, strict)
     result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
     made = solved if on_ledger is None else on_ledger.finish(solved)
@@ -171,6 +180,7 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
     # check_plan adds the plan's recorded_history (what a ledger recorded) to the scenario's history.
     scenario = _scenario_of(plan_read, scenario_path, lang, strict)
     check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
+    note_projected_years(scenario.calendar, plan_read.period_from, plan_read.period_to, lang, strict)
     report = check_plan(scenario, plan_read)
     if report.violations:
         click.echo(t("cli.check.violations", lang, count=len(report.violations)))

@@ -449,3 +449,24 @@ register({
 register({
     "cli.warning": ("警告：{text}", "warning: {text}"),
 })
+
+# The statutory calendar: projected years and `govcal calendar`.
+register({
+    "calendar.projected_note": (
+        "注意：{year} 年的法定节假日尚无放假通知，系按节日日期推算（元旦、除夕与春节、清明、劳动节、端午、中秋、国庆，"
+        "按法定天数放假、逢周末顺延补假，周末休息）；调休上班日和通知确定的实际放假时段目前未知。"
+        "国务院放假通知公布后，请录入情景文件的 calendar.notices，例如："
+        "notices: [{{year: {year}, holidays: [{{from: {year}-01-01, to: {year}-01-01, name: 元旦}}], "
+        "workdays: []}}]；核对：govcal calendar --year {year}",
+        "note: {year} has no holiday notice yet; its statutory days are projected from the festivals' dates "
+        "(New Year, Spring Festival Eve and days, Qingming, Labour Day, Dragon Boat, Mid-autumn, National Day, "
+        "each its statutory days, weekend festival days given back on the next weekday; weekends off). "
+        "Make-up working days and the spans the notice will set are unknown. When the State Council's notice "
+        "is published, enter it in the scenario's calendar.notices, e.g. notices: [{{year: {year}, holidays: "
+        "[{{from: {year}-01-01, to: {year}-01-01, name: New Year}}], workdays: []}}]; "
+        "check with: govcal calendar --year {year}"),
+    "calendar.projected_strict": (
+        "{years} 年的法定节假日为推算（尚无放假通知），--strict 不接受推算的日历；请在 calendar.notices 录入放假通知",
+        "the statutory days of {years} are projected (no holiday notice yet), which --strict refuses; "
+        "enter the notice in calendar.notices"),
+})

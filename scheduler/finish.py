@@ -17,6 +17,7 @@ from scheduler.costs import plan_penalties
 from scheduler.cycle import standing_held_before
 from scheduler.domain import AgendaItem
 from scheduler.explain import deferral, rejection
+from scheduler.holidays import calendar_basis
 from scheduler.i18n import Lang
 from scheduler.instance import Instance, delegation, history_count, study_sessions_held
 from scheduler.plan import CommitmentAttendance, Message, Plan, PlannedMeeting, SolverInfo
@@ -57,7 +58,8 @@ def finish(instance: Instance, solution: Solution, solver: SolverInfo, lang: Lan
                        if slot.request is not None and slot.request.id not in placed),
         commitment_attendance=tuple(CommitmentAttendance(c, p, instance.is_stand_in(p))
                                     for c, p in solution.attendance),
-        scenario_sha256=scenario.sha256)
+        scenario_sha256=scenario.sha256,
+        calendar_basis=calendar_basis(scenario.calendar, instance.period.start, instance.period.end))
     return replace(plan, penalties=tuple(plan_penalties(plan, instance.cost_facts())))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from scheduler.domain import HolidayNotice
+from scheduler.domain import CalendarSpec, HolidayNotice
 
 BASES = ("data", "notice", "projected")
 # borax's lunar and solar-term tables cover the lunar years 1900-2100; the solar years whose
@@ -157,6 +157,14 @@ def basis_of(year: int, notices: tuple[HolidayNotice, ...] = ()) -> str:
     return "data" if year in DATA_YEARS else "projected"
 
 
-def calendar_basis(years: range | list[int], notices: tuple[HolidayNotice, ...] = ()) -> dict[str, str]:
-    """``{"2026": "data", "2027": "projected"}`` for the years given (plan.json's calendar_basis)."""
-    return {str(year): basis_of(year, notices) for year in years}
+def calendar_basis(spec: CalendarSpec, first: date, last: date) -> tuple[tuple[str, str], ...]:
+    """``(("2026", "data"), ("2027", "projected"))`` for the years from `first` to `last` (plan.json's
+    calendar_basis); empty for a calendar without statutory days (region none)."""
+    if spec.region != "CN":
+        return ()
+    return tuple((str(year), basis_of(year, spec.notices)) for year in range(first.year, last.year + 1))
+
+
+def projected_years(spec: CalendarSpec, first: date, last: date) -> list[int]:
+    """The years from `first` to `last` whose statutory days are projected."""
+    return [int(year) for year, basis in calendar_basis(spec, first, last) if basis == "projected"]

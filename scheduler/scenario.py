@@ -406,11 +406,9 @@ def _read_calendar(reader: _ScenarioReader, data: Mapping[str, Any]) -> Calendar
 
 
 def _read_notices(reader: _ScenarioReader, raw: Mapping[str, Any]) -> tuple[HolidayNotice, ...]:
-    """The State Council's holiday notices as the office entered them (``calendar.notices``): each
-    for one year, its holiday spans and make-up working days inside that year, no day both off and
-    working, spans not overlapping, one notice a year. A misspelt field would silently drop days, so
-    unknown fields here are errors, not warnings; a make-up "workday" that is already a weekday
-    changes nothing and is a warning."""
+    """The State Council's holiday notices as the office entered them (``calendar.notices``), one
+    a year, each read by `_read_notice`. A misspelt field would silently drop days, so unknown
+    fields here are errors, not warnings."""
     notices: list[HolidayNotice] = []
     seen_years: dict[int, str] = {}
     for path, record in reader.records(raw, "notices", "calendar"):
@@ -427,47 +425,55 @@ def _read_notices(reader: _ScenarioReader, raw: Mapping[str, Any]) -> tuple[Holi
                 reader.fail(join(path, "year"), "notice.year_twice", year=year, first=seen_years[year])
             else:
                 seen_years[year] = path
-
-        def in_year(day: date | None, where: str) -> bool:
-            if day is not None and year is not None and day.year != year:
-                reader.fail(where, "notice.other_year", value=day.isoformat(), year=year)
-                return False
-            return day is not None
-
-        spans: list[NoticeHoliday] = []
-        span_paths: list[str] = []
-        for span_path, span in reader.records(record, "holidays", path):
-            reader.known_fields(span, span_path, NOTICE_HOLIDAY_FIELDS, refuse=True)
-            start, end = reader.span(span, span_path, "from", "to")
-            name = reader.get(span, "name", span_path, str)
-            inside = in_year(start, join(span_path, "from")) & in_year(end, join(span_path, "to"))
-            if not (inside and name is not None and start <= end):
-                continue
-            for other, other_path in zip(spans, span_paths, strict=True):
-                if start <= other.end and other.start <= end:
-                    reader.fail(span_path, "notice.overlap", start=start.isoformat(), end=end.isoformat(),
-                                other=other_path)
-            spans.append(NoticeHoliday(start, end, name))
-            span_paths.append(span_path)
-        workdays: list[date] = []
-        listed = reader.get(record, "workdays", path, list, required=False, default=[])
-        for index, value in enumerate(listed):
-            where = join(join(path, "workdays"), index)
-            day = reader.parse_day(value, where)
-            if not in_year(day, where):
-                continue
-            clash = next((p for s, p in zip(spans, span_paths, strict=True) if s.start <= day <= s.end), None)
-            if clash is not None:
-                reader.fail(where, "notice.both", value=day.isoformat(), span=clash)
-            elif day in workdays:
-                reader.fail(where, "scenario.duplicate_value", value=day.isoformat())
-            else:
-                if day.isoweekday() <= 5:
-                    reader.warn(where, "notice.weekday_workday", value=day.isoformat())
-                workdays.append(day)
-        if year is not None:
-            notices.append(HolidayNotice(year, tuple(spans), tuple(sorted(workdays))))
+        notice = _read_notice(reader, path, record, year)
+        if notice is not None:
+            notices.append(notice)
     return tuple(notices)
+
+
+def _read_notice(reader: _ScenarioReader, path: str, record: Mapping[str, Any],
+                 year: int | None) -> HolidayNotice | None:
+    """One notice: holiday spans and make-up working days inside its `year`, spans in order and not
+    overlapping, no day both off and working. A make-up "workday" that is already a weekday changes
+    nothing: a warning."""
+
+    def in_year(day: date | None, where: str) -> bool:
+        if day is not None and year is not None and day.year != year:
+            reader.fail(where, "notice.other_year", value=day.isoformat(), year=year)
+            return False
+        return day is not None
+
+    spans: list[tuple[NoticeHoliday, str]] = []
+    for span_path, span in reader.records(record, "holidays", path):
+        reader.known_fields(span, span_path, NOTICE_HOLIDAY_FIELDS, refuse=True)
+        start, end = reader.span(span, span_path, "from", "to")
+        name = reader.get(span, "name", span_path, str)
+        inside = in_year(start, join(span_path, "from")) & in_year(end, join(span_path, "to"))
+        if not (inside and name is not None and start <= end):
+            continue
+        for other, other_path in spans:
+            if start <= other.end and other.start <= end:
+                reader.fail(span_path, "notice.overlap", start=start.isoformat(), end=end.isoformat(),
+                            other=other_path)
+        spans.append((NoticeHoliday(start, end, name), span_path))
+    workdays: list[date] = []
+    for index, value in enumerate(reader.get(record, "workdays", path, list, required=False, default=[])):
+        where = join(join(path, "workdays"), index)
+        day = reader.parse_day(value, where)
+        if not in_year(day, where):
+            continue
+        clash = next((span_path for span, span_path in spans if span.start <= day <= span.end), None)
+        if clash is not None:
+            reader.fail(where, "notice.both", value=day.isoformat(), span=clash)
+        elif day in workdays:
+            reader.fail(where, "scenario.duplicate_value", value=day.isoformat())
+        else:
+            if day.isoweekday() <= 5:
+                reader.warn(where, "notice.weekday_workday", value=day.isoformat())
+            workdays.append(day)
+    if year is None:
+        return None
+    return HolidayNotice(year, tuple(span for span, _ in spans), tuple(sorted(workdays)))
 
 
 def _read_rooms(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Room, ...]:

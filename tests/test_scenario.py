@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 import scheduler.scenario as scenario_module
 from govcal.cli import cli
 from scheduler.calendar import CN_YEARS
-from scheduler.holidays import DATA_YEARS
 from scheduler.errors import InputError
+from scheduler.holidays import DATA_YEARS
 from scheduler.scenario import (
     default_scenario_path,
     load_scenario,
@@ -163,10 +163,10 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
     "two executive deputies": (setter("leaders.2.role", "executive_deputy"), "leaders", "scenario.role_twice"),
     "priority too high": (setter("agenda.0.priority", 4), "agenda[0].priority", "input.out_of_range"),
     "priority zero": (setter("agenda.0.priority", 0), "agenda[0].priority", "input.out_of_range"),
-    "date beyond the projection's reach": (setter("agenda.0.submitted", date(CN_YEARS.stop, 1, 5)), "agenda[0].submitted",
-                                     "scenario.year_unsupported"),
-    "date before the projection's reach": (setter("absences.0.from", date(CN_YEARS.start - 1, 5, 13)), "absences[0].from",
-                                     "scenario.year_unsupported"),
+    "date beyond the projection's reach": (setter("agenda.0.submitted", date(CN_YEARS.stop, 1, 5)),
+                                           "agenda[0].submitted", "scenario.year_unsupported"),
+    "date before the projection's reach": (setter("absences.0.from", date(CN_YEARS.start - 1, 5, 13)),
+                                           "absences[0].from", "scenario.year_unsupported"),
     "policy pair reversed": (setter("policy.standing_per_month", [3, 1]), "policy.standing_per_month",
                              "scenario.pair"),
     "policy pair negative": (setter("policy.plenary_per_year", [-1, 2]), "policy.plenary_per_year",
