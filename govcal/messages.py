@@ -470,3 +470,22 @@ register({
         "the statutory days of {years} are projected (no holiday notice yet), which --strict refuses; "
         "enter the notice in calendar.notices"),
 })
+
+# govcal calendar
+register({
+    "cli.calendar.title": ("{year} 年法定节假日、调休上班日和地方节假日（来源：{basis}）",
+                           "{year}: statutory holidays, make-up working days and local holidays (basis: {basis})"),
+    "cli.calendar.basis.data": ("节假日数据包", "the calendar package's data"),
+    "cli.calendar.basis.notice": ("录入的放假通知", "the notice entered"),
+    "cli.calendar.basis.projected": ("推算（尚无放假通知）", "projected (no notice yet)"),
+    "cli.calendar.basis.none": ("按 weekdays 工作（region: none）", "listed weekdays work (region: none)"),
+    "cli.calendar.header.date": ("日期", "Date"),
+    "cli.calendar.header.weekday": ("星期", "Weekday"),
+    "cli.calendar.header.day": ("上班/休息", "Works"),
+    "cli.calendar.header.name": ("名称", "Name"),
+    "cli.calendar.header.source": ("来源", "Source"),
+    "cli.calendar.source.data": ("数据包", "data"),
+    "cli.calendar.source.notice": ("通知", "notice"),
+    "cli.calendar.source.projected": ("推算", "projected"),
+    "cli.calendar.source.local": ("地方", "local"),
+})

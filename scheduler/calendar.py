@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scheduler.domain import CalendarSpec, Scenario, fmt_minutes
@@ -194,6 +195,35 @@ class WorkCalendar:
     def describe(self) -> str:
         hours = ", ".join(f"{fmt_minutes(a)}-{fmt_minutes(b)}" for a, b in self.blocks)
         return f"{self.spec.region} {self.first.year}-{self.last.year}, office hours {hours}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialDay:
+    """A day of a year that is not an ordinary weekday or weekend: a statutory day off, a make-up
+    working day or a local holiday. `name` is the holiday's (None for a make-up day); `source` is
+    where it came from: data, notice, projected (its year's basis) or local (the scenario)."""
+
+    date: date
+    working: bool
+    name: str | None
+    source: str
+
+
+def special_days(spec: CalendarSpec, year: int) -> list[SpecialDay]:
+    """`year`'s statutory days off, make-up working days and local holidays, in date order (what
+    ``govcal calendar`` lists so that an office can check what it entered)."""
+    calendar = calendar_for(spec, (year, year))
+    statutory = calendar.statutory.get(year)
+    found: dict[date, SpecialDay] = {}
+    if statutory is not None:
+        for day, name in statutory.off.items():
+            found[day] = SpecialDay(day, False, name, statutory.basis)
+        for day in statutory.workdays:
+            found[day] = SpecialDay(day, True, None, statutory.basis)
+    for holiday in spec.local_holidays:
+        if holiday.date.year == year:
+            found[holiday.date] = SpecialDay(holiday.date, False, holiday.name, "local")
+    return [found[day] for day in sorted(found)]
 
 
 @functools.lru_cache(maxsize=64)

@@ -111,6 +111,7 @@ def projected_year(year: int) -> StatutoryYear:
                 owed -= 1
             elif day.year != year:
                 break
+    off[own[SPRING_EVE]] = SPRING_EVE
     return StatutoryYear(year, "projected", MappingProxyType(dict(sorted(off.items()))), frozenset())
 
 
