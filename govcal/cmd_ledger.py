@@ -230,6 +230,23 @@ def ledger_export(scenario_path: str | None, ledger_path: str | None, output_for
     click.echo("\n".join(lines))
 
 
+@ledger.command("relink", short_help="Confirm a renamed scenario file (a new year's) as the ledger's scenario.")
+@click.option("--scenario", "scenario_path", type=click.Path(), required=True,
+              help="The county's scenario file, edited (and perhaps renamed) for the new year.")
+@ledger_option
+@strict_option
+@lang_option
+def ledger_relink(scenario_path: str, ledger_path: str | None, strict: bool, lang: Lang) -> None:
+    """Carry the ledger on with the county's file for a new year, whose name changed: every published
+    plan, outcome and follow-up stays, and later commands read this file."""
+    from govcal.ledger.actions import relink_scenario, scenario_file
+
+    with opened(ledger_path, lang) as book, book.writing():
+        before, scenario = relink_scenario(book, scenario_file(book, scenario_path), scenario_loader(lang, strict))
+    click.echo(t("ledger.out.relinked", lang, ledger=ledger_path, before=before, after=scenario.name,
+                 file=scenario_path))
+
+
 @ledger.command("backup", short_help="Copy the ledger with SQLite's backup API.")
 @click.argument("destination", type=click.Path(dir_okay=False))
 @ledger_option

@@ -133,8 +133,17 @@ register({
     "ledger.none": ("需要台账：请用 --ledger DB 指定，或设置环境变量 GOVCAL_LEDGER",
                     "a ledger is needed: give --ledger DB or set GOVCAL_LEDGER"),
     # The scenario and published plans.
-    "ledger.other_scenario": ("这是“{found}”的场景文件，而台账 {ledger} 记录的是“{expected}”",
-                              "this is the scenario of '{found}', but the ledger {ledger} records '{expected}'"),
+    "ledger.other_scenario": ("这是“{found}”的场景文件，而台账 {ledger} 记录的是“{expected}”；"
+                              "若这是同一县政府改了名称的文件（例如新一年的），请确认一次："
+                              "govcal ledger relink --scenario {file}，台账的记录（待议议题、督办事项）会继续沿用",
+                              "this is the scenario of '{found}', but the ledger {ledger} records '{expected}'; "
+                              "if it is the same county's file renamed (for a new year, say), confirm it once: "
+                              "govcal ledger relink --scenario {file}; the ledger's record (pending items, "
+                              "follow-ups) carries on"),
+    "ledger.out.relinked": ("台账 {ledger} 的场景由“{before}”改为“{after}”（{file}）；"
+                            "已发布的计划、会议结果和督办事项均保留",
+                            "the ledger {ledger} now records '{after}' ({file}) instead of '{before}'; published "
+                            "plans, outcomes and follow-ups are kept"),
     "ledger.plan_without_hash": ("计划未注明所依据场景文件的 SHA-256（手工编写或旧版 govcal 生成），无法确认其场景；"
                                  "请用 govcal plan 重新生成",
                                  "the plan does not name its scenario file's SHA-256 (hand-made or from an older "
