@@ -17,7 +17,7 @@ from govcal.common import GovcalGroup, lang_option, load_scenario_warned, parse_
 from govcal.exports.view import format_date_span, kind_name, party_name
 from govcal.files import atomic_write_text
 from govcal.render import format_table
-from govcal.templates import SCENARIO_TEMPLATE
+from govcal.templates import scenario_template
 from scheduler.domain import ABSENCE_KINDS, HALVES, ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
@@ -75,11 +75,20 @@ def show(file: str | None, lang: Lang) -> None:
 @scenario.command()
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the template to this file.")
 @click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
+@click.option("--year", type=int, default=None, help="Date the template in this year (default: this year).")
 @lang_option
-def new(out: str | None, force: bool, lang: Lang) -> None:
-    """Print a commented scenario template (Chinese and English comments) to start from."""
+def new(out: str | None, force: bool, year: int | None, lang: Lang) -> None:
+    """Print a commented scenario template (Chinese and English comments), dated in --year, to start from."""
+    from datetime import date
+
+    from scheduler.calendar import CN_YEARS
+
+    year = date.today().year if year is None else year
+    if year not in CN_YEARS:
+        raise InputError([Problem("--year", "", "scenario.year_unsupported", {
+            "value": year, "first": CN_YEARS.start, "last": CN_YEARS.stop - 1, "region": "CN"})])
     _refuse_to_overwrite(out, force)
-    _emit(SCENARIO_TEMPLATE, out, lang)
+    _emit(scenario_template(year), out, lang)
 
 
 @scenario.command()
