@@ -52,6 +52,8 @@ register({
     "ui.title.plan": ("{scenario} 会议安排（{first} 至 {last}）", "{scenario}: meeting plan ({first} to {last})"),
     "ui.title.items_of": ("{title}（{date} {time}）", "{title} ({date} {time})"),
     "ui.title.calendar": ("{scenario} · {month}", "{scenario} · {month}"),
+    "ui.projected_mark": ("（{years} 年节假日为推算，调休上班日未知）",
+                          " ({years}: holidays projected, make-up working days unknown)"),
     "ui.section.meetings": ("会议安排", "Meetings"),
     "ui.section.items_of": ("{meeting}议题（按上会顺序）", "{meeting}: agenda items in running order"),
     "ui.section.deferred": ("暂缓议题", "Deferred items"),
