@@ -25,6 +25,7 @@ from govcal.common import (
     GovcalGroup,
     lang_option,
     load_scenario_warned,
+    note_projected_years,
     parse_day,
     scenario_loader,
     scenario_option,
@@ -442,6 +443,7 @@ def followups(due_within: int, overdue_only: bool, scenario_path: str | None, le
         facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=False,
                                        load=scenario_loader(lang))
         views = actions.followup_views(book.followups(), facts, day, due_within)
+    note_projected_years(facts.calendar, day, max([day, *(v.followup.due for v in views)]), lang)
     if overdue_only:
         views = [v for v in views if v.state == "overdue"]
     if output_format == "json":
@@ -639,6 +641,8 @@ def replan(month: str, since: str | None, scenario_path: str | None, ledger_path
     planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), today_of(today),
                                 lang, strict)
     inputs = planning.inputs
+    note_projected_years(inputs.scenario.calendar, inputs.revision.period_from, inputs.revision.period_to, lang,
+                         strict)
     for meeting in inputs.unrecorded:
         click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
                      day=meeting.date.isoformat()), err=True)
