@@ -34,7 +34,7 @@ def calendar(scenario_path: str | None, year: int, output_format: str, strict: b
     the scenario's local holidays."""
     from datetime import date
 
-    from govcal.exports.view import holiday_name_in
+    from govcal.view import holiday_name_in
     from scheduler.calendar import CN_YEARS, FREE_YEARS, special_days
     from scheduler.holidays import basis_of
 
