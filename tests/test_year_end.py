@@ -80,7 +80,7 @@ def december_recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ok("plan", "--month", "2026-12", "--ledger", ledger, "--out", str(folder / "12"), "--time-limit", "5")
     december = plan_json(folder / "12")
     assert december["calendar_basis"] == {"2026": "data"}
-    assert [m["number"] for m in december["meetings"] if m["kind"] == "standing"][0] == 2  # after November's
+    assert next(m["number"] for m in december["meetings"] if m["kind"] == "standing") == 2  # after November's
     ok("publish", str(folder / "12" / "plan.json"), "--ledger", ledger)
     ok("record", "standing-2026-12-1", "--held", "--not-decided", "Q-102", "--follow-up",
        "Q-101:finance:2027-01-29", "--ledger", ledger, "--today", "2026-12-31")
