@@ -19,6 +19,9 @@ from datetime import date, timedelta
 from scheduler.domain import CalendarSpec, Scenario, fmt_minutes
 from scheduler.holidays import DATA_YEARS, PROJECTION_YEARS, StatutoryYear, statutory_year
 
+# Where the county is: its day (`--today` defaults) and the times people read are this zone's.
+COUNTY_TIME_ZONE = "Asia/Shanghai"
+
 
 class CalendarRangeError(ValueError):
     """A date lies outside the years this calendar was built for."""

@@ -46,7 +46,8 @@ def plan_json(folder: Path) -> dict[str, Any]:
 def test_december_2024_to_january_2025_on_the_default_scenario(tmp_path: Path) -> None:
     ledger = str(tmp_path / "office.db")
     ok("ledger", "init", "--ledger", ledger)
-    ok("plan", "--month", "2024-12", "--ledger", ledger, "--out", str(tmp_path / "12"), "--time-limit", "3")
+    ok("plan", "--month", "2024-12", "--ledger", ledger, "--today", "2024-11-30", "--out", str(tmp_path / "12"),
+       "--time-limit", "3")
     december = plan_json(tmp_path / "12")
     assert december["calendar_basis"] == {"2024": "data"}
     ok("publish", str(tmp_path / "12" / "plan.json"), "--ledger", ledger)
@@ -55,8 +56,8 @@ def test_december_2024_to_january_2025_on_the_default_scenario(tmp_path: Path) -
     ok("record", first["id"], "--held", "--not-decided", undecided, "--ledger", ledger,
        "--today", first["date"])
     ok("record", "--all-held", "--month", "2024-12", "--ledger", ledger, "--today", "2024-12-31")
-    january = json.loads(ok("plan", "--month", "2025-01", "--ledger", ledger, "--format", "json",
-                            "--time-limit", "3").stdout)
+    january = json.loads(ok("plan", "--month", "2025-01", "--ledger", ledger, "--today", "2024-12-31",
+                            "--format", "json", "--time-limit", "3").stdout)
     assert january["calendar_basis"] == {"2025": "data"}
     standing = sorted((m for m in january["meetings"] if m["kind"] == "standing"), key=lambda m: m["date"])
     assert [m["number"] for m in standing] == list(range(1, len(standing) + 1))  # 第N次 starts again
@@ -77,7 +78,8 @@ def december_recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("year-end")
     ledger = str(folder / "county.db")
     ok("ledger", "init", "--scenario", str(COUNTY_2026), "--ledger", ledger)
-    ok("plan", "--month", "2026-12", "--ledger", ledger, "--out", str(folder / "12"), "--time-limit", "5")
+    ok("plan", "--month", "2026-12", "--ledger", ledger, "--today", "2026-11-30", "--out", str(folder / "12"),
+       "--time-limit", "5")
     december = plan_json(folder / "12")
     assert december["calendar_basis"] == {"2026": "data"}
     assert next(m["number"] for m in december["meetings"] if m["kind"] == "standing") == 2  # after November's
@@ -105,10 +107,12 @@ def test_follow_ups_run_into_the_projected_year(december_recorded: Path, tmp_pat
 
 def test_january_2027_plans_on_decembers_record_after_one_relink(december_recorded: Path, tmp_path: Path) -> None:
     ledger = ledger_copy(december_recorded, tmp_path)
-    refused = run("plan", "--month", "2027-01", "--scenario", str(COUNTY_2027), "--ledger", ledger)
+    refused = run("plan", "--month", "2027-01", "--scenario", str(COUNTY_2027), "--ledger", ledger,
+                  "--today", "2026-12-31")
     assert refused.exit_code == 2 and "govcal ledger relink --scenario" in refused.stderr
     ok("ledger", "relink", "--scenario", str(COUNTY_2027), "--ledger", ledger)
-    result = ok("plan", "--ledger", ledger, "--out", str(tmp_path / "01"), "--time-limit", "5")
+    result = ok("plan", "--ledger", ledger, "--today", "2026-12-31", "--out", str(tmp_path / "01"),
+                "--time-limit", "5")
     assert result.stderr.count(PROJECTED_NOTE) == 1
     january = plan_json(tmp_path / "01")
     assert january["period"] == {"from": "2027-01-01", "to": "2027-01-31"}  # the month after December's
@@ -118,7 +122,7 @@ def test_january_2027_plans_on_decembers_record_after_one_relink(december_record
     heard = {i for m in january["meetings"] for i in m["items"]} | {d["item"] for d in january["deferred"]}
     assert {"Q-102", "Q-201", "Q-202"} <= heard and not {"Q-101", "Q-103"} & heard
     assert all(m["date"] not in ("2027-01-01", "2027-01-02", "2027-01-03") for m in january["meetings"])
-    strict = run("plan", "--ledger", ledger, "--strict", "--time-limit", "1")
+    strict = run("plan", "--ledger", ledger, "--today", "2026-12-31", "--strict", "--time-limit", "1")
     assert strict.exit_code == 2 and "--strict" in strict.stderr
     followups = json.loads(ok("followups", "--ledger", ledger, "--today", "2027-01-04", "--format",
                               "json").stdout)["followups"]
@@ -145,11 +149,12 @@ def test_with_the_notice_entered_a_make_up_saturday_hosts_a_meeting(december_rec
     projected = COUNTY_2027.read_text(encoding="utf-8").rstrip("\n") + "\n" + SATURDAY_MEETING
     county.write_text(projected, encoding="utf-8")
     ok("ledger", "relink", "--scenario", str(county), "--ledger", ledger)
-    without = json.loads(ok("plan", "--month", "2027-01", "--ledger", ledger, "--format", "json",
-                            "--time-limit", "5").stdout)
+    without = json.loads(ok("plan", "--month", "2027-01", "--ledger", ledger, "--today", "2026-12-31",
+                            "--format", "json", "--time-limit", "5").stdout)
     assert [r["request"] for r in without["rejected"]] == ["M-201"]  # a Saturday, as projected
     county.write_text(with_notice(COUNTY_2027.read_text(encoding="utf-8"), SATURDAY_MEETING), encoding="utf-8")
-    result = ok("plan", "--month", "2027-01", "--ledger", ledger, "--format", "json", "--time-limit", "5")
+    result = ok("plan", "--month", "2027-01", "--ledger", ledger, "--today", "2026-12-31", "--format", "json",
+                "--time-limit", "5")
     with_it = json.loads(result.stdout)
     assert with_it["calendar_basis"] == {"2027": "notice"} and PROJECTED_NOTE not in result.stderr
     (saturday,) = [m for m in with_it["meetings"] if m["request"] == "M-201"]
