@@ -405,6 +405,8 @@ register({
                         "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
                         "requests, {absences} absences"),
     "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.xlsx_needs_out": ("--xlsx 需要 --out 指定要写入的工作簿文件",
+                                    "--xlsx needs --out, the workbook to write"),
     "cli.scenario.absence_added": ("已在 {file} 中登记：{who} {span} {kind}",
                                    "{file}: {kind} of {who} entered, {span}"),
     "cli.scenario.flow_list": ("{key} 写成了一行的列表，无法自动添加，请手工编辑",

@@ -37,14 +37,14 @@ class _Readable(Protocol):
     def read_bytes(self) -> bytes: ...
 
 
-def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
-    """The bytes of a user's file and their UTF-8 text; `InputError` naming `file` when it cannot be read.
+def read_bytes(source: _Readable, file: str) -> bytes:
+    """The bytes of a user's file; `InputError` naming `file` when it cannot be read.
 
     Each common cause has its own message, in the user's language: the operating system's
     wording ("Is a directory") would be English whatever ``--lang`` says.
     """
     try:
-        raw = source.read_bytes()
+        return source.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(file, "", "input.not_found")]) from None
     except IsADirectoryError:
@@ -53,6 +53,11 @@ def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
         raise InputError([Problem(file, "", "input.no_permission")]) from None
     except OSError as error:
         raise InputError([Problem(file, "", "input.unreadable", {"reason": error.strerror or str(error)})]) from None
+
+
+def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
+    """The bytes of a user's file and their UTF-8 text; `InputError` naming `file` when it cannot be read."""
+    raw = read_bytes(source, file)
     try:
         return raw, raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -100,9 +105,11 @@ def parent_paths(path: str) -> Iterator[str]:
 class Reader:
     """Collects every problem (and warning) of one document instead of stopping at the first."""
 
-    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None,
+                 cells: Mapping[str, str] | None = None) -> None:
         self.file = file
         self.lines = lines or {}
+        self.cells = cells or {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -114,11 +121,19 @@ class Reader:
                 return self.lines[candidate]
         return None
 
+    def cell_of(self, path: str) -> str | None:
+        """The workbook cell of `path` (or of the closest enclosing field that has one)."""
+        if self.cells:
+            for candidate in parent_paths(path):
+                if candidate in self.cells:
+                    return self.cells[candidate]
+        return None
+
     def fail(self, path: str, key: str, **params: Any) -> None:
-        self.problems.append(Problem(self.file, path, key, params, self.line_of(path)))
+        self.problems.append(Problem(self.file, path, key, params, self.line_of(path), self.cell_of(path)))
 
     def warn(self, path: str, key: str, **params: Any) -> None:
-        self.warnings.append(Problem(self.file, path, key, params, self.line_of(path)))
+        self.warnings.append(Problem(self.file, path, key, params, self.line_of(path), self.cell_of(path)))
 
     # ----- typed accessors ------------------------------------------------------------------
     def get(self, data: Mapping[str, Any], key: str, path: str, kind: type | tuple[type, ...],

@@ -258,7 +258,7 @@ def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     if request.param == "libyaml" and not yaml.__with_libyaml__:
         pytest.skip("PyYAML without libyaml")
     base = yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader
-    monkeypatch.setattr(scenario_module, "_ScenarioLoader", scenario_module._scenario_loader(base))
+    monkeypatch.setattr(scenario_module, "_ScenarioLoader", scenario_module._scenario_resolvers(base, "ScenarioLoader"))
 
 
 @pytest.mark.usefixtures("yaml_parser")
