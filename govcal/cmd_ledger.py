@@ -36,7 +36,7 @@ from scheduler.i18n import Lang, t
 if TYPE_CHECKING:  # imported where used: the command line starts without the ledger's modules
     from govcal.ledger import FollowUp, Ledger, PublishedMeeting, Revision
     from govcal.ledger.actions import FollowUpView, PlanningState, Recorded, ReplanInputs, ScenarioFacts
-    from scheduler.domain import Scenario
+    from scheduler.domain import HistoryEvent, Scenario
     from scheduler.period import Period
     from scheduler.plan import Plan
 
@@ -200,11 +200,15 @@ def _meeting_json(meeting: PublishedMeeting) -> dict[str, Any]:
 @scenario_option()
 @ledger_option
 @click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("--into", "into", type=click.Path(dir_okay=False), default=None,
+              help="Add the recorded history this scenario file (YAML or workbook) lacks to it, in place.")
 @lang_option
-def ledger_export(scenario_path: str | None, ledger_path: str | None, output_format: str, lang: Lang) -> None:
+def ledger_export(scenario_path: str | None, ledger_path: str | None, output_format: str, into: str | None,
+                  lang: Lang) -> None:
     """The scenario's history merged with every recorded outcome, as YAML to paste over the
-    scenario's history: block (or JSON). Outcomes of items or requests the scenario no longer
-    names are left out: they change nothing, and a scenario may not name them."""
+    scenario's history: block (or JSON), or added to a scenario file (`--into`). Outcomes of items
+    or requests the scenario no longer names are left out: they change nothing, and a scenario may
+    not name them."""
     import yaml
 
     from govcal.ledger.actions import history_on_record, load_full_scenario, scenario_file
@@ -213,6 +217,9 @@ def ledger_export(scenario_path: str | None, ledger_path: str | None, output_for
     with opened(ledger_path, lang) as book, book.reading():
         scenario = load_full_scenario(book, scenario_file(book, scenario_path), scenario_loader(lang))
         history = history_on_record(book, scenario)[0].history
+    if into is not None:
+        _history_into(into, history, lang)
+        return
     records = [history_to_json(event) for event in sorted(history, key=lambda e: e.date)]
     if output_format == "json":
         emit_json({"format": "govcal.history/1", "scenario": scenario.name, "history": records})
@@ -228,6 +235,28 @@ def ledger_export(scenario_path: str | None, ledger_path: str | None, output_for
     if not records:
         lines[-1] = "history: []"
     click.echo("\n".join(lines))
+
+
+def _history_into(file: str, history: tuple[HistoryEvent, ...], lang: Lang) -> None:
+    """Add to the scenario file `file` the events of `history` it lacks, as rows of its history (a workbook's
+    已办事项 sheet, or YAML lines keeping the comments); the rest of the file stays as the office left it."""
+    from govcal.files import atomic_write_bytes
+    from govcal.scenario_edit import append_records
+    from scheduler.plan import history_to_json
+    from scheduler.reader import read_bytes
+    from scheduler.scenario import parse_scenario_bytes
+
+    raw = read_bytes(Path(file), file)
+    present = set(parse_scenario_bytes(raw, file)[0].history)
+    missing = [event for event in sorted(history, key=lambda e: e.date) if event not in present]
+    records = [{**history_to_json(event), "date": event.date} for event in missing]
+    try:
+        edited = append_records(raw, file, "history", records) if records else raw
+    except ValueError:
+        raise InputError([Problem(file, "history", "cli.scenario.flow_list", {"key": "history"})]) from None
+    parse_scenario_bytes(edited, file)  # never hand back a file that would not load
+    atomic_write_bytes(file, edited)
+    click.echo(t("ledger.out.history_into", lang, file=file, count=len(records)), err=True)
 
 
 @ledger.command("backup", short_help="Copy the ledger with SQLite's backup API.")

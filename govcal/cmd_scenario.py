@@ -187,23 +187,24 @@ def generate(leaders: int | None, units: int | None, items_per_month: int | None
 @lang_option
 def absence(file: str, who: str, first: str, last: str, kind: str, half: str | None, note: str | None,
             out: str | None, force: bool, lang: Lang) -> None:
-    """Enter an absence into FILE (a leader falls ill, a trip comes up), keeping the file's comments;
-    then `replan` re-plans the published month around it."""
-    from govcal.scenario_edit import append_to_list
-    from scheduler.reader import read_document
+    """Enter an absence into FILE (a leader falls ill, a trip comes up), keeping the file's comments, or
+    a workbook's sheets as they were; then `replan` re-plans the published month around it."""
+    from govcal.scenario_edit import append_records
+    from scheduler.reader import read_bytes
+    from scheduler.scenario import parse_scenario_bytes
 
     _refuse_to_overwrite(out, force)
     record: dict[str, object] = {"who": who, "from": parse_day(first, "--from"), "to": parse_day(last, "--to"),
                                  "kind": kind}
     record.update({name: value for name, value in (("note", note), ("half", half)) if value is not None})
-    text = read_document(Path(file), file)[1]
     try:
-        edited = append_to_list(text, "absences", record)
+        edited = append_records(read_bytes(Path(file), file), file, "absences", [record])
     except ValueError:
         raise InputError([Problem(file, "absences", "cli.scenario.flow_list", {"key": "absences"})]) from None
     target = out or file
-    loaded = parse_scenario(edited, target)  # the edit names an unknown leader or a bad span: exit 2, nothing written
-    atomic_write_text(target, edited)
+    # The edit names an unknown leader or a bad span: exit 2, nothing written.
+    loaded = parse_scenario_bytes(edited, target)[0]
+    atomic_write_bytes(target, edited)
     entered = loaded.absences[-1]
     click.echo(t("cli.scenario.absence_added", lang, file=target, who=party_name(loaded, entered.who),
                  span=format_date_span(entered.start, entered.end, lang), kind=_absence_kind(entered, lang)),

@@ -303,7 +303,12 @@ COMMANDS: dict[str, CommandHelp] = {
               "history: block (or JSON). Outcomes of items or requests the scenario no longer names are left "
               "out: they change nothing, and a scenario may not name them."),
         options={"--format": ("输出格式：yaml（可直接替换场景文件的 history: 部分）或 json。",
-                              "Output format: yaml (to paste over the scenario's history: block) or json.")},
+                              "Output format: yaml (to paste over the scenario's history: block) or json."),
+                 "--into": ("把场景文件（YAML 或 Excel 工作簿）缺少的历史记录直接添加进去："
+                            "工作簿添加在“已办事项”表末尾，"
+                            "其余内容保持原样。",
+                            "Add the history this scenario file (YAML or an Excel workbook) lacks to it, in place: "
+                            "rows at the end of a workbook's 已办事项 sheet, the rest left as it was.")},
     ),
     f"{ROOT} ledger backup": CommandHelp(
         short=("用 SQLite 的备份接口复制台账。", "Copy the ledger with SQLite's backup API."),

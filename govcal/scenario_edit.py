@@ -61,3 +61,32 @@ def append_to_list(text: str, key: str, record: dict[str, Any]) -> str:
         lines[last] += line_ending
     lines.insert(last + 1, f"{_DEFAULT_INDENT if indent is None else indent}- {flow_record(record)}{line_ending}")
     return "".join(lines)
+
+
+def append_records(raw: bytes, file: str, key: str, records: list[dict[str, Any]]) -> bytes:
+    """A scenario file's bytes with `records` added at the end of its top-level list `key`: in YAML as text
+    (comments and layout kept, `append_to_list`), in a workbook as rows below the last one of that list's
+    sheet (every other sheet, cell, style and drop-down as the office left it). The caller validates
+    the result before writing it. `InputError` when the file is neither; ValueError as `append_to_list`."""
+    from scheduler.scenario import is_workbook
+
+    if is_workbook(raw, file):
+        from govcal.exports.scenario_xlsx import append_rows
+
+        return append_rows(raw, file, key, records)
+    from scheduler.reader import read_document
+
+    text = read_document(_Bytes(raw), file)[1]
+    for record in records:
+        text = append_to_list(text, key, record)
+    return text.encode("utf-8")
+
+
+class _Bytes:
+    """Bytes already read, for `read_document`'s decoding and its messages."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def read_bytes(self) -> bytes:
+        return self.raw

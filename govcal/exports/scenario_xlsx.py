@@ -232,3 +232,37 @@ def scenario_workbook(data: Mapping[str, Any], stamp: date) -> bytes:
     book.save(buffer)
     book.properties.modified = moment  # save() has just set it to the current time
     return repack(buffer.getvalue(), moment, {ARC_CORE: tostring(book.properties.to_tree())})
+
+
+def append_rows(raw: bytes, file: str, key: str, records: list[Mapping[str, Any]]) -> bytes:
+    """The workbook with `records` as new rows of the sheet holding the list `key`, below its last row,
+    each cell styled as the one above it; the rest of the workbook as it was."""
+    from copy import copy
+
+    from openpyxl import load_workbook
+
+    from scheduler.scenario import parse_scenario_bytes
+
+    parse_scenario_bytes(raw, file)  # a broken form is named by its cells before anything is added
+    spec = next(s for s in layout() if isinstance(s, RecordSheet) and s.field_path == key)
+    book = load_workbook(io.BytesIO(raw))
+    sheet = book[spec.name]
+    columns = {str(cell.value).strip(): cell.column for cell in sheet[HEADER_ROWS] if cell.value is not None}
+    last = max((row for row in range(FIRST_DATA_ROW, sheet.max_row + 1)
+                if any(sheet.cell(row, column).value not in (None, "") for column in columns.values())),
+               default=HEADER_ROWS)
+    for offset, record in enumerate(records, start=1):
+        row = last + offset
+        for column in spec.columns:
+            if column.field not in columns:
+                continue
+            cell = sheet.cell(row, columns[column.field])
+            cell.value = encode(record.get(column.field), column.kind)
+            above = sheet.cell(row - 1, columns[column.field])
+            if row - 1 >= FIRST_DATA_ROW and above.has_style:
+                cell._style = copy(above._style)  # openpyxl copies a style this way
+            elif cell.value is not None and _style_of(cell.value) in book.named_styles:
+                cell.style = _style_of(cell.value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
