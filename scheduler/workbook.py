@@ -625,27 +625,22 @@ def _read_records(cells: _Cells, sheet: RecordSheet, rows: list[tuple[int, tuple
     records: list[dict[str, Any]] = []
     section = sheet.field_path
     where[section] = sheet.name
+    placed = [(column, columns[column.field]) for column in sheet.columns if column.field in columns]
+    outside = set(columns.values())
     for number, values in _data_rows(rows):
         path = join(section, len(records))
         where[path] = cell_name(sheet.name, number, 1)
         record: dict[str, Any] = {}
-        for column in sheet.columns:
-            index = columns.get(column.field)
-            if index is None:
-                continue
-            where[join(path, column.field)] = cell_name(sheet.name, number, index + 1)
+        for column, index in placed:
+            where[f"{path}.{column.field}"] = cell_name(sheet.name, number, index + 1)
             value = decode(values[index] if index < len(values) else None, column.kind)
             if value is not None:
                 record[column.field] = value
         records.append(record)
-    extra = [index for index in range(max((len(v) for _, v in _data_rows(rows)), default=0))
-             if index not in columns.values()]
-    for number, values in _data_rows(rows):
-        for index in extra:
-            if index < len(values) and values[index] is not None and str(values[index]).strip():
+        for index, value in enumerate(values):
+            if index not in outside and value is not None and str(value).strip():
                 cells.fail(cell_name(sheet.name, number, index + 1), "workbook.outside_columns")
-    if records or not _set_path(data, section, records):
-        _set_path(data, section, records)
+    _set_path(data, section, records)
 
 
 def _read_settings(cells: _Cells, sheet: SettingsSheet, rows: list[tuple[int, tuple[Any, ...]]],

@@ -260,3 +260,24 @@ def test_the_template_workbook_validates(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["scenario", "new", "--xlsx", "--out", str(book)]).exit_code == 0
     assert runner.invoke(cli, ["scenario", "validate", str(book)]).exit_code == 0
     assert runner.invoke(cli, ["scenario", "new", "--xlsx"]).exit_code == 2
+
+
+def test_absence_adds_a_row_and_leaves_the_rest(tmp_path: Path, tiny_book: bytes) -> None:
+    book = tmp_path / FILE
+    book.write_bytes(tiny_book)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["scenario", "absence", str(book), "--who", "exec", "--from", "2024-05-20",
+                                 "--to", "2024-05-22", "--note", "住院"])
+    assert result.exit_code == 0, result.output
+    before, after = load_workbook(io.BytesIO(tiny_book)), load_workbook(book)
+    for name in before.sheetnames:
+        rows = [[c.value for c in row] for row in before[name].iter_rows()]
+        if name == "请假外出":
+            assert after[name].cell(len(rows) + 1, 1).value == "exec"
+            assert after[name].cell(len(rows) + 1, 2).is_date
+        assert [[c.value for c in row] for row in after[name].iter_rows()][:len(rows)] == rows
+    assert load_scenario(book).absences[-1].note == "住院"
+    unknown = runner.invoke(cli, ["scenario", "absence", str(book), "--who", "exce", "--from", "2024-05-20",
+                                  "--to", "2024-05-22"])
+    assert unknown.exit_code == 2 and "请假外出!A5" in unknown.stderr and "exec" in unknown.stderr
+    assert len(load_scenario(book).absences) == 2
