@@ -18,7 +18,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govcal.exports.view import (
+from govcal.view import (
     commitment_people,
     commitments_in_period,
     display_width,

@@ -10,9 +10,13 @@ parses the result before writing it, so an edit never hands out a file that woul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from scheduler.domain import HistoryEvent
 
 _TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?:[ \t]|$)")
@@ -90,3 +94,25 @@ class _Bytes:
 
     def read_bytes(self) -> bytes:
         return self.raw
+
+
+def add_history(file: str, history: Iterable[HistoryEvent]) -> int:
+    """Add to the scenario file `file` the events of `history` it lacks (a workbook's 已办事项 rows, or
+    YAML lines keeping the comments), validated first and written whole; how many were added."""
+    from govcal.files import atomic_write_bytes
+    from scheduler.errors import InputError, Problem
+    from scheduler.plan import history_to_json
+    from scheduler.reader import read_bytes
+    from scheduler.scenario import parse_scenario_bytes
+
+    raw = read_bytes(Path(file), file)
+    present = set(parse_scenario_bytes(raw, file)[0].history)
+    missing = [event for event in sorted(history, key=lambda e: e.date) if event not in present]
+    records = [{**history_to_json(event), "date": event.date} for event in missing]
+    try:
+        edited = append_records(raw, file, "history", records) if records else raw
+    except ValueError:
+        raise InputError([Problem(file, "history", "cli.scenario.flow_list", {"key": "history"})]) from None
+    parse_scenario_bytes(edited, file)  # never hand back a file that would not load
+    atomic_write_bytes(file, edited)
+    return len(records)

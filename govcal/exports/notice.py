@@ -41,7 +41,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from govcal.exports.package import repack
-from govcal.exports.view import (
+from govcal.view import (
     item_rows,
     party_name,
     party_names,

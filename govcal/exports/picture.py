@@ -27,7 +27,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from govcal.exports.view import (
+from govcal.view import (
     absence_text,
     absence_time,
     absences_in_period,

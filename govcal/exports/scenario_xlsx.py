@@ -22,7 +22,7 @@ from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
 from govcal.exports.package import repack
-from govcal.exports.view import display_width
+from govcal.view import display_width
 from scheduler.errors import InputError, Problem
 from scheduler.workbook import (
     BOOL,
