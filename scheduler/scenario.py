@@ -52,7 +52,7 @@ from scheduler.domain import (
     fmt_minutes,
 )
 from scheduler.errors import InputError, Problem
-from scheduler.reader import Reader, join, nearest, read_bytes
+from scheduler.reader import Reader, ScenarioLoader, join, nearest, read_bytes
 
 DEFAULT_SCENARIO = "wuqia-2024.yaml"
 SCENARIO_VERSION = 1
@@ -115,28 +115,7 @@ CONVENER_ROLES = {
 # ----- YAML --------------------------------------------------------------------------------
 
 
-def _scenario_resolvers(base: type[Any], name: str) -> type[Any]:
-    """`base` (a YAML loader or dumper) that keeps ``10:00``, ``010`` and dates as text.
-
-    YAML 1.1 would read an unquoted ``10:00`` as the base-60 integer 600, ``010`` as octal 8,
-    and would crash on an impossible date such as 2024-02-30; the reader parses dates and
-    times itself so that each mistake gets a message naming its field. A dumper built alike
-    writes such text unquoted, as a person would type it into a workbook cell.
-    """
-    narrowed = type(name, (base,), {})
-    narrowed.yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers
-                if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    narrowed.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-                                   list("-+0123456789"))
-    return narrowed
-
-
-# libyaml's parser when installed (six times faster on large generated scenarios); both give marks.
-_ScenarioLoader = _scenario_resolvers(getattr(yaml, "CSafeLoader", yaml.SafeLoader), "ScenarioLoader")
-_ScenarioDumper = _scenario_resolvers(yaml.SafeDumper, "ScenarioDumper")
+_ScenarioLoader = ScenarioLoader  # the loader scenario files are read with (tests swap in the pure-Python one)
 
 
 def _index_lines(node: yaml.Node, path: str, lines: dict[str, int], duplicates: list[Problem], file: str,
@@ -698,21 +677,6 @@ def default_scenario_path() -> Traversable:
         return Path(__file__).resolve().parent.parent.joinpath("scenarios", DEFAULT_SCENARIO)
 
 
-def parse_yaml_value(text: str) -> Any:
-    """One YAML value (a workbook's ``[1, 2]`` cell) read as scenario files are: times and dates stay text.
-    Text that is no YAML is returned as it is, for the reader to name."""
-    try:
-        return yaml.load(text, Loader=_ScenarioLoader)
-    except yaml.YAMLError:
-        return text
-
-
-def yaml_value_text(value: Any) -> str:
-    """`value` as one line of YAML that `parse_yaml_value` reads back to it (``[[10:00, 14:00]]``)."""
-    return yaml.dump(value, Dumper=_ScenarioDumper, default_flow_style=True, allow_unicode=True, sort_keys=False,
-                     width=float("inf")).strip().removesuffix("...").strip()
-
-
 def parse_scenario_checked(text: str, file: str) -> tuple[Scenario, tuple[Problem, ...]]:
     """A scenario from YAML text, with the warnings (unknown fields) its file raised."""
     data, lines, duplicates = _load_yaml(text, file)
@@ -729,6 +693,15 @@ def scenario_from_mapping(data: dict[str, Any], file: str = "<memory>") -> Scena
     return build_scenario(data, file)[0]
 
 
+def workbook_layout() -> tuple[Any, ...]:
+    """The sheets of a scenario workbook (`scheduler.workbook`), their columns this reader's field lists."""
+    from scheduler.workbook import layout
+
+    return layout({"calendar.local_holidays": HOLIDAY_FIELDS, "rooms": ROOM_FIELDS, "leaders": LEADER_FIELDS,
+                   "units": UNIT_FIELDS, "absences": ABSENCE_FIELDS, "commitments": COMMITMENT_FIELDS,
+                   "history": HISTORY_FIELDS, "agenda": AGENDA_FIELDS, "meeting_requests": REQUEST_FIELDS})
+
+
 def is_workbook(raw: bytes, file: str) -> bool:
     """Whether a scenario file is an Excel workbook rather than YAML: by its bytes (a zip, or an old
     binary .xls, which the workbook reader refuses by name), or by its name for a file too short to tell."""
@@ -739,9 +712,10 @@ def parse_scenario_bytes(raw: bytes, file: str) -> tuple[Scenario, tuple[Problem
     """A scenario from a file's bytes, YAML or workbook (`scheduler.workbook`), with its warnings and
     the SHA-256 of those bytes."""
     if is_workbook(raw, file):
-        from scheduler.workbook import parse_workbook_checked
+        from scheduler.workbook import read_cells
 
-        scenario, warnings = parse_workbook_checked(raw, file)
+        converted = read_cells(raw, file, workbook_layout())
+        scenario, warnings = build_scenario(converted.data, file, cells=converted.cells)
     else:
         try:
             text = raw.decode("utf-8")

@@ -28,7 +28,7 @@ from typing import Any
 
 from scheduler import domain
 from scheduler.errors import InputError, Problem
-from scheduler.reader import join, nearest
+from scheduler.reader import join, nearest, parse_yaml_value, yaml_value_text
 
 # Beyond this many rows in all sheets together a workbook is refused before it is read whole
 # (a county's year is a few thousand rows; a sheet of a million blank-but-formatted rows would hang).
@@ -250,23 +250,22 @@ def _kind_of(record_type: type, attribute: str) -> str:
     return {"str": TEXT, "int": INT, "bool": BOOL, "date": DATE}.get(base, VALUE)
 
 
-def layout() -> tuple[RecordSheet | SettingsSheet, ...]:
-    """The workbook's sheets in order, from the scenario reader's current field lists."""
-    from scheduler import scenario as spec  # the field lists live with the reader that checks them
-
+def layout(fields_of: Mapping[str, tuple[str, ...]]) -> tuple[RecordSheet | SettingsSheet, ...]:
+    """The workbook's sheets in order; `fields_of` gives the fields of each list of records, by its path
+    (the scenario reader's own lists: `scheduler.scenario.workbook_layout`)."""
     return (
         SettingsSheet(SHEET_BASICS, ("",), "名称、日历、办公时段等 / name, calendar, office hours"),
-        _record_sheet("节假日", "calendar.local_holidays", spec.HOLIDAY_FIELDS, domain.LocalHoliday,
+        _record_sheet("节假日", "calendar.local_holidays", fields_of["calendar.local_holidays"], domain.LocalHoliday,
                       "地方节日（放假）/ local holidays (days off)"),
-        _record_sheet("会议室", "rooms", spec.ROOM_FIELDS, domain.Room),
-        _record_sheet("领导", "leaders", spec.LEADER_FIELDS, domain.Leader),
-        _record_sheet("单位", "units", spec.UNIT_FIELDS, domain.Unit),
-        _record_sheet("请假外出", "absences", spec.ABSENCE_FIELDS, domain.Absence, "第六十一条 / Art. 61"),
-        _record_sheet("固定活动", "commitments", spec.COMMITMENT_FIELDS, domain.Commitment),
-        _record_sheet("已办事项", "history", spec.HISTORY_FIELDS, domain.HistoryEvent),
+        _record_sheet("会议室", "rooms", fields_of["rooms"], domain.Room),
+        _record_sheet("领导", "leaders", fields_of["leaders"], domain.Leader),
+        _record_sheet("单位", "units", fields_of["units"], domain.Unit),
+        _record_sheet("请假外出", "absences", fields_of["absences"], domain.Absence, "第六十一条 / Art. 61"),
+        _record_sheet("固定活动", "commitments", fields_of["commitments"], domain.Commitment),
+        _record_sheet("已办事项", "history", fields_of["history"], domain.HistoryEvent),
         SettingsSheet(SHEET_POLICY, ("policy",), "规则中的数字与软约束权重 / the rules' numbers and weights"),
-        _record_sheet("议题", "agenda", spec.AGENDA_FIELDS, domain.AgendaItem, "第四十三条 / Art. 43"),
-        _record_sheet("会议申请", "meeting_requests", spec.REQUEST_FIELDS, domain.MeetingRequest),
+        _record_sheet("议题", "agenda", fields_of["agenda"], domain.AgendaItem, "第四十三条 / Art. 43"),
+        _record_sheet("会议申请", "meeting_requests", fields_of["meeting_requests"], domain.MeetingRequest),
         SettingsSheet(SHEET_FLOW, ("flow",), "公文流转模拟参数 / document-flow simulation parameters"),
     )
 
@@ -287,16 +286,7 @@ def column_letter(column: int) -> str:
 # ----- cells <-> values ----------------------------------------------------------------------------
 
 
-def _yaml_value(text: str) -> Any:
-    from scheduler.scenario import parse_yaml_value
-
-    return parse_yaml_value(text)
-
-
-def _yaml_text(value: Any) -> str:
-    from scheduler.scenario import yaml_value_text
-
-    return yaml_value_text(value)
+_yaml_value, _yaml_text = parse_yaml_value, yaml_value_text
 
 
 def _plain_text(value: str) -> bool:
@@ -543,12 +533,11 @@ def _header_fields(rows: list[tuple[int, tuple[Any, ...]]]) -> list[str]:
     return [str(v).strip() for v in second if v is not None and str(v).strip()]
 
 
-def read_cells(raw: bytes, file: str) -> WorkbookData:
+def read_cells(raw: bytes, file: str, sheets: tuple[RecordSheet | SettingsSheet, ...]) -> WorkbookData:
     """A workbook's bytes as the scenario mapping, with each field path's cell; `InputError` when its
     form is broken (no workbook, a sheet missing or renamed, a header changed, merged cells, formulas
     without a value, too many rows), since then no cell can be trusted to mean its column."""
     cells = _Cells(raw, file)
-    sheets = layout()
     known = {sheet.name for sheet in sheets}
     strangers = [name for name in cells.sheet_names if name not in known]
     for sheet in sheets:
@@ -673,12 +662,3 @@ def _read_settings(cells: _Cells, sheet: SettingsSheet, rows: list[tuple[int, tu
             continue
         first_row[path] = number
         where[path] = cell_name(sheet.name, number, value_at + 1)
-
-
-def parse_workbook_checked(raw: bytes, file: str) -> tuple[Any, tuple[Problem, ...]]:
-    """A scenario from a workbook's bytes, validated exactly as the same YAML would be; every problem
-    names its cell. Returns (Scenario, warnings)."""
-    from scheduler.scenario import build_scenario
-
-    converted = read_cells(raw, file)
-    return build_scenario(converted.data, file, cells=converted.cells)

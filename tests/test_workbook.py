@@ -161,7 +161,7 @@ def test_a_new_field_of_the_contract_gets_a_column(monkeypatch: pytest.MonkeyPat
     from scheduler import scenario as spec
 
     monkeypatch.setattr(spec, "ROOM_FIELDS", (*spec.ROOM_FIELDS, "video"))
-    rooms = next(s for s in workbook.layout() if s.name == "会议室")
+    rooms = next(s for s in spec.workbook_layout() if s.name == "会议室")
     assert rooms.columns[-1] == workbook.Column("video", "video", workbook.VALUE)
     assert next(c for c in rooms.columns if c.field == "capacity").kind == workbook.INT
 

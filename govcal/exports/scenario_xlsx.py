@@ -24,6 +24,7 @@ from openpyxl.xml.functions import tostring
 from govcal.exports.package import repack
 from govcal.view import display_width
 from scheduler.errors import InputError, Problem
+from scheduler.scenario import workbook_layout
 from scheduler.workbook import (
     BOOL,
     BOOL_WORDS,
@@ -39,7 +40,6 @@ from scheduler.workbook import (
     column_letter,
     encode,
     holds,
-    layout,
     owned_paths,
     settings_rows,
 )
@@ -171,7 +171,7 @@ def _settings_sheet(sheet: Worksheet, spec: SettingsSheet, data: Mapping[str, An
                  else not any(path == o or path.startswith(f"{o}.") for o in owned))]
     ordered = known + [path for path in rows if path not in known]
     for offset, path in enumerate(ordered):
-        label, note = SETTINGS_WORDS.get(path, (path.rsplit(".", 1)[-1], ""))
+        label, note = SETTINGS_WORDS.get(path, (_label_of(path), ""))
         value = encode(rows.get(path), "value")
         row = FIRST_DATA_ROW + offset
         for index, text in enumerate((label, path, value, note), start=1):
@@ -181,6 +181,12 @@ def _settings_sheet(sheet: Worksheet, spec: SettingsSheet, data: Mapping[str, An
             cell.style = _style_of(text)
             widths[index - 1] = max(widths[index - 1], _cell_width(text))
     _finish(sheet, widths)
+
+
+def _label_of(path: str) -> str:
+    """A settings row this module has no words for: a soft rule's weight says so, others their own name."""
+    name = path.rsplit(".", 1)[-1]
+    return f"权重：{name}" if path.startswith("policy.weights.") else name
 
 
 def _id_columns(sheets: tuple[RecordSheet | SettingsSheet, ...], data: Mapping[str, Any],
@@ -210,7 +216,7 @@ def scenario_workbook(data: Mapping[str, Any], stamp: date) -> bytes:
     book = Workbook()
     for style in _styles():
         book.add_named_style(style)
-    sheets = layout()
+    sheets = workbook_layout()
     owned = owned_paths(sheets)
     first = book.active
     id_columns = _id_columns(sheets, data, book)
@@ -244,7 +250,7 @@ def append_rows(raw: bytes, file: str, key: str, records: list[Mapping[str, Any]
     from scheduler.scenario import parse_scenario_bytes
 
     parse_scenario_bytes(raw, file)  # a broken form is named by its cells before anything is added
-    spec = next(s for s in layout() if isinstance(s, RecordSheet) and s.field_path == key)
+    spec = next(s for s in workbook_layout() if isinstance(s, RecordSheet) and s.field_path == key)
     book = load_workbook(io.BytesIO(raw))
     sheet = book[spec.name]
     columns = {str(cell.value).strip(): cell.column for cell in sheet[HEADER_ROWS] if cell.value is not None}
