@@ -49,18 +49,22 @@ if TYPE_CHECKING:
               help="Seconds the solver may search.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
 @click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
+@click.option("--today", "today_text", default=None,
+              help="Plan as of this day, YYYY-MM-DD: nothing is placed on or before it (default: with --ledger, "
+                   "the system date in the county's time zone; without, no day is excluded).")
 @ledger_option
 @strict_option
 @lang_option
 def plan(scenario_path: str | None, month: str | None, start: str | None, end: str | None, out_dir: str | None,
-         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, ledger_path: str | None,
-         strict: bool, lang: Lang) -> None:
+         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, today_text: str | None,
+         ledger_path: str | None, strict: bool, lang: Lang) -> None:
     """Plan standing meetings, agendas and leaders' calendars for a month or a period; with --ledger,
     on what the ledger recorded (default period: the month after the last one published)."""
     from govcal.planning import plan_period
 
+    typed = "--today" if today_text is not None else "--month" if month else "--from" if start else "plan"
     plan_period(scenario_path, month, parse_day(start, "--from"), parse_day(end, "--to"), out_dir, output_format,
-                time_limit, seed, ics_per_leader, ledger_path, strict, lang)
+                time_limit, seed, ics_per_leader, ledger_path, strict, lang, parse_day(today_text, "--today"), typed)
 
 
 @click.command("check", cls=GovcalCommand, short_help="Check a plan against every rule, without a solver.")
@@ -154,4 +158,5 @@ def replan(month: str, since: str | None, scenario_path: str | None, ledger_path
     from govcal.planning import replan_month
 
     replan_month(month, parse_day(since, "--since"), today_of(today), scenario_path, ledger_path, out_dir,
-                 time_limit, seed, ics_per_leader, output_format, strict, lang)
+                 time_limit, seed, ics_per_leader, output_format, strict, lang,
+                 "--today" if today is not None else "--month")

@@ -22,6 +22,7 @@ from scheduler.i18n import LANGS, Lang, t
 if TYPE_CHECKING:
     from govcal.ledger import Ledger
     from scheduler.domain import Scenario
+    from scheduler.period import Period
 
 LANG_KEY = "govcal.lang"
 EXIT_BAD_INPUT = 2
@@ -67,13 +68,32 @@ LEDGER_ENV = "GOVCAL_LEDGER"
 ledger_option = click.option(
     "--ledger", "ledger_path", envvar=LEDGER_ENV, type=click.Path(dir_okay=False), default=None,
     help=f"The ledger file (SQLite); default: ${LEDGER_ENV}.")
-today_option = click.option("--today", default=None, help="As of this day, YYYY-MM-DD (default: the system date).")
+today_option = click.option("--today", default=None,
+                            help="As of this day, YYYY-MM-DD (default: the system date in the county's time zone).")
 format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
                              show_default=True)
 
 
+def county_today() -> date:
+    """The system date where the county is (`scheduler.calendar.COUNTY_TIME_ZONE`), not where the
+    computer's clock is set: the office plans and records as of its own day."""
+    from zoneinfo import ZoneInfo
+
+    from scheduler.calendar import COUNTY_TIME_ZONE
+
+    return datetime.now(ZoneInfo(COUNTY_TIME_ZONE)).date()
+
+
 def today_of(text: str | None) -> date:
-    return parse_day(text, "--today") or date.today()
+    return parse_day(text, "--today") or county_today()
+
+
+def refuse_past(period: Period, today: date, where: str) -> None:
+    """Exit 2 when no day of `period` lies after `today`: planning it could only return an empty plan.
+    `where` names the option the day or the period came from, one the user typed."""
+    if period.end <= today:
+        raise InputError([Problem(where, "", "cli.plan.before_today",
+                                  {"period": period.label(), "today": today.isoformat()})])
 
 
 def now() -> datetime:

@@ -18,8 +18,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from govcal.common import emit_json, load_scenario_warned, now, opened, scenario_loader, table
+from govcal.common import (
+    county_today,
+    emit_json,
+    load_scenario_warned,
+    now,
+    opened,
+    refuse_past,
+    scenario_loader,
+    table,
+)
 from scheduler.i18n import Lang, t
+from scheduler.period import Period
 from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text
 from scheduler.rules import cite_suffix
 
@@ -46,9 +56,11 @@ def _conflicts_json(result: Result, scenario_name: str, period_from: date, perio
 
 def plan_period(scenario_path: str | None, month: str | None, start: date | None, end: date | None,
                 out_dir: str | None, output_format: str, time_limit: float, seed: int, ics_per_leader: bool,
-                ledger_path: str | None, strict: bool, lang: Lang) -> None:
-    """``govcal plan``: solve the period (on the ledger's record with `ledger_path`), then write and
-    print the plan; on a ledger whose period is published, the revision it would be and its changes."""
+                ledger_path: str | None, strict: bool, lang: Lang, today: date | None = None,
+                today_from: str = "--today") -> None:
+    """``govcal plan``: solve the period (on the ledger's record with `ledger_path`) as of `today`
+    (with a ledger, default: the county's system date; `today_from` names the option a day too late
+    came from), then write and print the plan."""
     from scheduler.period import parse_period
     from scheduler.solve import plan as solve_plan
 
@@ -61,10 +73,14 @@ def plan_period(scenario_path: str | None, month: str | None, start: date | None
         for line in on_ledger.notes(lang):
             click.echo(line, err=True)
         scenario, period = on_ledger.scenario, on_ledger.period
+        today = today or county_today()
     else:
         scenario = load_scenario_warned(scenario_path, lang, strict)
         period = parse_period(month, start, end, scenario=scenario)
-    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
+    if today is not None:
+        refuse_past(period, today, today_from)
+    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang),
+                        today=today)
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
     made = solved if on_ledger is None else on_ledger.finish(solved)
     deliver_plan(made, scenario, out_dir, output_format, ics_per_leader,
@@ -79,20 +95,21 @@ def plan_period(scenario_path: str | None, month: str | None, start: date | None
 
 def replan_month(month: str, since: date | None, today: date, scenario_path: str | None, ledger_path: str | None,
                  out_dir: str | None, time_limit: float, seed: int, ics_per_leader: bool, output_format: str,
-                 strict: bool, lang: Lang) -> None:
-    """``govcal replan``: the least-change re-plan of a published month, written and printed with
-    every change and whom to tell."""
+                 strict: bool, lang: Lang, today_from: str = "--today") -> None:
+    """``govcal replan``: the least-change re-plan of a published month as of `today`, written and
+    printed with every change and whom to tell (`today_from`: the option a day too late came from)."""
     from govcal.ledger.services import replan_on_ledger
     from scheduler.replan import replan as least_change
 
     with opened(ledger_path, lang) as book:
         planning = replan_on_ledger(book, scenario_path, month, since, today, scenario_loader(lang, strict))
+    refuse_past(Period(planning.inputs.revision.period_from, planning.inputs.revision.period_to), today, today_from)
     inputs = planning.inputs
     for meeting in inputs.unrecorded:
         click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
                      day=meeting.date.isoformat()), err=True)
     result = least_change(inputs.scenario, inputs.published, inputs.since, time_limit=time_limit, seed=seed,
-                          lang=lang, log=progress_log(lang))
+                          lang=lang, log=progress_log(lang), today=today)
     period = inputs.revision
     solved = solved_plan(result, inputs.scenario.name, period.period_from, period.period_to, output_format,
                          time_limit, lang)

@@ -58,6 +58,7 @@ def plan_on_ledger(book: Ledger, scenario_path: str | None, month: str | None, s
             check_period_fits(scenario, period, "--month")
         else:
             period = parse_period(month, start, end, scenario=scenario)
+        actions.refuse_published(book, period, "--month" if month is not None else "--from")
         state = actions.planning_state(book, scenario, period)
         to_come = (actions.still_to_come(book, state.published_plan, state.published)
                    if state.published_plan and state.published else None)
