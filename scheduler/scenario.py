@@ -41,9 +41,11 @@ from scheduler.domain import (
     CalendarSpec,
     Commitment,
     HistoryEvent,
+    HolidayNotice,
     Leader,
     LocalHoliday,
     MeetingRequest,
+    NoticeHoliday,
     Policy,
     Room,
     Scenario,
@@ -52,7 +54,7 @@ from scheduler.domain import (
     fmt_minutes,
 )
 from scheduler.errors import InputError, Problem
-from scheduler.reader import Reader, join, nearest, read_document
+from scheduler.reader import Reader, ScenarioLoader, join, nearest, read_bytes
 
 DEFAULT_SCENARIO = "wuqia-2024.yaml"
 SCENARIO_VERSION = 1
@@ -63,8 +65,10 @@ SINGLE_ROLES = ("county_head", "executive_deputy", "office_director")
 # The v1 fields of each record, for the unknown-field warnings.
 TOP_FIELDS = ("version", "name", "calendar", "rooms", "leaders", "units", "absences", "commitments",
               "history", "policy", "agenda", "meeting_requests", "flow")
-CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes")
+CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes", "notices")
 HOLIDAY_FIELDS = ("date", "name")
+NOTICE_FIELDS = ("year", "holidays", "workdays")
+NOTICE_HOLIDAY_FIELDS = ("from", "to", "name")
 ROOM_FIELDS = ("id", "name", "capacity")
 LEADER_FIELDS = ("id", "title", "role", "domain", "email")
 UNIT_FIELDS = ("id", "name", "kind", "supervisor")
@@ -115,26 +119,7 @@ CONVENER_ROLES = {
 # ----- YAML --------------------------------------------------------------------------------
 
 
-def _scenario_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    """Safe YAML that keeps ``10:00``, ``010`` and dates as text.
-
-    YAML 1.1 would read an unquoted ``10:00`` as the base-60 integer 600, ``010`` as octal 8,
-    and would crash on an impossible date such as 2024-02-30; the reader parses dates and
-    times itself so that each mistake gets a message naming its field.
-    """
-    loader = type("ScenarioLoader", (base,), {})
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers
-                if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-                                 list("-+0123456789"))
-    return loader
-
-
-# libyaml's parser when installed (six times faster on large generated scenarios); both give marks.
-_ScenarioLoader = _scenario_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_ScenarioLoader = ScenarioLoader  # the loader scenario files are read with (tests swap in the pure-Python one)
 
 
 def _index_lines(node: yaml.Node, path: str, lines: dict[str, int], duplicates: list[Problem], file: str,
@@ -228,8 +213,9 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int], list[Problem]
 class _ScenarioReader(Reader):
     """A `Reader` that also knows the scenario's ids, references, calendar years and office hours."""
 
-    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
-        super().__init__(file, lines)
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None,
+                 cells: Mapping[str, str] | None = None) -> None:
+        super().__init__(file, lines, cells)
         self.first_use: dict[str, str] = {}  # id -> path of the record that defines it
         self.ids: dict[str, set[str]] = {kind: set() for kind in ("leader", "unit", "item", "room", "request", "other")}
         self.references: list[tuple[str, str, str]] = []  # (path, id, reference kind)
@@ -248,7 +234,7 @@ class _ScenarioReader(Reader):
         elif value in self.first_use:
             self.fail(where, "scenario.duplicate_id", id=value, first=self.first_use[value])
         else:
-            self.first_use[value] = path
+            self.first_use[value] = self.cell_of(where) or path  # a workbook's cell tells a clerk where
             self.ids[kind].add(value)
         return value
 
@@ -396,7 +382,80 @@ def _read_calendar(reader: _ScenarioReader, data: Mapping[str, Any]) -> Calendar
         grain = None
     blocks = _read_office_hours(reader, raw, grain)
     reader.longest_block = max(end - start for start, end in blocks)
-    return CalendarSpec(reader.region, weekdays, tuple(holidays), blocks, grain or _DEFAULT_CALENDAR.grain_minutes)
+    notices = _read_notices(reader, raw)
+    return CalendarSpec(reader.region, weekdays, tuple(holidays), blocks, grain or _DEFAULT_CALENDAR.grain_minutes,
+                        notices)
+
+
+def _read_notices(reader: _ScenarioReader, raw: Mapping[str, Any]) -> tuple[HolidayNotice, ...]:
+    """The State Council's holiday notices as the office entered them (``calendar.notices``), one
+    a year, each read by `_read_notice`. A misspelt field would silently drop days, so unknown
+    fields here are errors, not warnings."""
+    notices: list[HolidayNotice] = []
+    seen_years: dict[int, str] = {}
+    for path, record in reader.records(raw, "notices", "calendar"):
+        if reader.region != "CN":
+            reader.fail(path, "notice.region")
+        reader.known_fields(record, path, NOTICE_FIELDS, refuse=True)
+        year = reader.integer(record, "year", path)
+        if year is not None:
+            if year not in CN_YEARS:
+                reader.fail(join(path, "year"), "notice.year_unreachable", year=year, first=CN_YEARS.start,
+                            last=CN_YEARS.stop - 1)
+                year = None
+            elif year in seen_years:
+                reader.fail(join(path, "year"), "notice.year_twice", year=year, first=seen_years[year])
+            else:
+                seen_years[year] = path
+        notice = _read_notice(reader, path, record, year)
+        if notice is not None:
+            notices.append(notice)
+    return tuple(notices)
+
+
+def _read_notice(reader: _ScenarioReader, path: str, record: Mapping[str, Any],
+                 year: int | None) -> HolidayNotice | None:
+    """One notice: holiday spans and make-up working days inside its `year`, spans in order and not
+    overlapping, no day both off and working. A make-up "workday" that is already a weekday changes
+    nothing: a warning."""
+
+    def in_year(day: date | None, where: str) -> bool:
+        if day is not None and year is not None and day.year != year:
+            reader.fail(where, "notice.other_year", value=day.isoformat(), year=year)
+            return False
+        return day is not None
+
+    spans: list[tuple[NoticeHoliday, str]] = []
+    for span_path, span in reader.records(record, "holidays", path):
+        reader.known_fields(span, span_path, NOTICE_HOLIDAY_FIELDS, refuse=True)
+        start, end = reader.span(span, span_path, "from", "to")
+        name = reader.get(span, "name", span_path, str)
+        inside = in_year(start, join(span_path, "from")) & in_year(end, join(span_path, "to"))
+        if not (inside and name is not None and start <= end):
+            continue
+        for other, other_path in spans:
+            if start <= other.end and other.start <= end:
+                reader.fail(span_path, "notice.overlap", start=start.isoformat(), end=end.isoformat(),
+                            other=other_path)
+        spans.append((NoticeHoliday(start, end, name), span_path))
+    workdays: list[date] = []
+    for index, value in enumerate(reader.get(record, "workdays", path, list, required=False, default=[])):
+        where = join(join(path, "workdays"), index)
+        day = reader.parse_day(value, where)
+        if not in_year(day, where):
+            continue
+        clash = next((span_path for span, span_path in spans if span.start <= day <= span.end), None)
+        if clash is not None:
+            reader.fail(where, "notice.both", value=day.isoformat(), span=clash)
+        elif day in workdays:
+            reader.fail(where, "scenario.duplicate_value", value=day.isoformat())
+        else:
+            if day.isoweekday() <= 5:
+                reader.warn(where, "notice.weekday_workday", value=day.isoformat())
+            workdays.append(day)
+    if year is None:
+        return None
+    return HolidayNotice(year, tuple(span for span, _ in spans), tuple(sorted(workdays)))
 
 
 def _read_rooms(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Room, ...]:
@@ -639,15 +698,16 @@ def _check_convener(reader: _ScenarioReader, path: str, kind: str, convener: str
                             supervisor=supervisor, id=convener)
 
 
-def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
-           problems: Iterable[Problem] = ()) -> tuple[Scenario, tuple[Problem, ...]]:
-    """Read a whole scenario document; raise `InputError` with every problem, else return the
-    scenario and the warnings."""
+def build_scenario(data: Any, file: str, lines: Mapping[str, int] | None = None, problems: Iterable[Problem] = (),
+                   cells: Mapping[str, str] | None = None) -> tuple[Scenario, tuple[Problem, ...]]:
+    """Read a whole scenario document (parsed YAML, or a workbook's cells as `scheduler.workbook` converts
+    them); raise `InputError` with every problem, else return the scenario and the warnings. `lines`
+    (YAML) or `cells` (workbook) say where each field path came from."""
     if data is None:  # nothing but blanks or comments: "expected a mapping" would only puzzle
         raise InputError([Problem(file, "", "input.empty_file")])
     if not isinstance(data, dict):
         raise InputError([Problem(file, "", "input.type.mapping", {"expected": "dict"}, 1)])
-    reader = _ScenarioReader(file, lines)
+    reader = _ScenarioReader(file, lines, cells)
     reader.problems.extend(problems)
     reader.known_fields(data, "", TOP_FIELDS)
     version = reader.get(data, "version", "", int, required=False, default=SCENARIO_VERSION)
@@ -697,7 +757,7 @@ def default_scenario_path() -> Traversable:
 def parse_scenario_checked(text: str, file: str) -> tuple[Scenario, tuple[Problem, ...]]:
     """A scenario from YAML text, with the warnings (unknown fields) its file raised."""
     data, lines, duplicates = _load_yaml(text, file)
-    return _build(data, file, lines, duplicates)
+    return build_scenario(data, file, lines, duplicates)
 
 
 def parse_scenario(text: str, file: str) -> Scenario:
@@ -707,7 +767,40 @@ def parse_scenario(text: str, file: str) -> Scenario:
 
 def scenario_from_mapping(data: dict[str, Any], file: str = "<memory>") -> Scenario:
     """A scenario from already-parsed data (dates may be `date` objects or ``YYYY-MM-DD`` text)."""
-    return _build(data, file)[0]
+    return build_scenario(data, file)[0]
+
+
+def workbook_layout() -> tuple[Any, ...]:
+    """The sheets of a scenario workbook (`scheduler.workbook`), their columns this reader's field lists."""
+    from scheduler.workbook import layout
+
+    return layout({"calendar.local_holidays": HOLIDAY_FIELDS, "rooms": ROOM_FIELDS, "leaders": LEADER_FIELDS,
+                   "units": UNIT_FIELDS, "absences": ABSENCE_FIELDS, "commitments": COMMITMENT_FIELDS,
+                   "history": HISTORY_FIELDS, "agenda": AGENDA_FIELDS, "meeting_requests": REQUEST_FIELDS})
+
+
+def is_workbook(raw: bytes, file: str) -> bool:
+    """Whether a scenario file is an Excel workbook rather than YAML: by its bytes (a zip, or an old
+    binary .xls, which the workbook reader refuses by name), or by its name for a file too short to tell."""
+    return raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or file.lower().endswith((".xlsx", ".xlsm", ".xls"))
+
+
+def parse_scenario_bytes(raw: bytes, file: str) -> tuple[Scenario, tuple[Problem, ...]]:
+    """A scenario from a file's bytes, YAML or workbook (`scheduler.workbook`), with its warnings and
+    the SHA-256 of those bytes."""
+    if is_workbook(raw, file):
+        from scheduler.workbook import read_cells
+
+        converted = read_cells(raw, file, workbook_layout())
+        scenario, warnings = build_scenario(converted.data, file, cells=converted.cells)
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[:error.start].count(b"\n") + 1
+            raise InputError([Problem(file, "", "input.not_utf8", {"byte": error.start}, line)]) from None
+        scenario, warnings = parse_scenario_checked(text, file)
+    return replace(scenario, sha256=hashlib.sha256(raw).hexdigest()), warnings
 
 
 def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[Scenario, tuple[Problem, ...]]:
@@ -717,13 +810,12 @@ def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[S
     else:
         file = os.fspath(path)
         source = Path(file)
-    raw, text = read_document(source, file)
-    scenario, warnings = parse_scenario_checked(text, file)
-    return replace(scenario, sha256=hashlib.sha256(raw).hexdigest()), warnings
+    return parse_scenario_bytes(read_bytes(source, file), file)
 
 
 def load_scenario(path: str | os.PathLike[str] | None = None) -> Scenario:
-    """Read and validate a scenario file; None reads the embedded default (wuqia-2024.yaml)."""
+    """Read and validate a scenario file, YAML or an Excel workbook; None reads the embedded default
+    (wuqia-2024.yaml)."""
     return load_scenario_checked(path)[0]
 
 
@@ -733,6 +825,13 @@ def scenario_calendar(scenario: Scenario) -> WorkCalendar:
     Shared with every other caller asking for the same spec and years (`calendar_for` caches).
     """
     return calendar_for(scenario.calendar, scenario_years(scenario))
+
+
+def scenario_to_yaml(scenario: Scenario) -> str:
+    """The scenario as YAML text that reads back to the same scenario (libyaml's emitter when present)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(scenario_to_mapping(scenario), Dumper=dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=None, width=4096)
 
 
 def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
@@ -753,6 +852,10 @@ def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
     calendar["local_holidays"] = [{"date": h.date, "name": h.name} for h in spec.local_holidays]
     calendar["office_hours"] = [[fmt_minutes(start), fmt_minutes(end)] for start, end in spec.office_hours]
     calendar["grain_minutes"] = spec.grain_minutes
+    if spec.notices:
+        calendar["notices"] = [{"year": n.year,
+                                "holidays": [{"from": h.start, "to": h.end, "name": h.name} for h in n.holidays],
+                                "workdays": list(n.workdays)} for n in spec.notices]
     policy = {name: plain(value) for name, value in asdict(scenario.policy).items() if name != "weights"}
     policy["weights"] = asdict(scenario.policy.weights)
     return {
