@@ -315,6 +315,7 @@ register({
 # Commitments and who attends them (Art. 49), the stacked terminal view, the month picture's legend,
 # and the meeting notice (会议通知, govcal.exports.notice).
 register({
+    "ui.deputy_attends": ("{name}（负责人请假，副职参加）", "{name} (head on leave: the deputy attends)"),
     "ui.commitment.stand_in": ("委托{name}参加（{basis}）", "{name} (commissioned to attend, {basis})"),
     "ui.role.stand_in": ("受委托出席（{basis}）", "Stands in ({basis})"),
     "ui.section.commitments": ("固定活动", "Fixed commitments"),

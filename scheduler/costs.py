@@ -83,6 +83,14 @@ def option_cost(weights: Weights, *, late_days: int = 0, preferred_absent: int =
             + (weights.exec_presides if exec_presides else 0) + weights.leader_at_county_wide * county_wide_leaders)
 
 
+def county_wide_guests(request: MeetingRequest, attendees: Iterable[str], leaders: Iterable[str],
+                       heads: Mapping[str, str]) -> list[str]:
+    """Art. 47: 县政府领导同志一般不出席部门的工作会议，兼任部门负责同志的参加本部门会议除外 — the county
+    leaders among a county-wide meeting's attendees, but for one who heads the holding unit (`heads_unit`)."""
+    leader_set = set(leaders)
+    return [who for who in attendees if who in leader_set and heads.get(who) != request.unit]
+
+
 def reject_cost(weights: Weights, request: MeetingRequest, window_workdays: int, leaders: int) -> int:
     """Leaving a request unplaced: more than any placing of it could cost (late in its window, every
     preferred leader absent, every leader of a county-wide meeting present); `leaders` counts its
@@ -130,6 +138,7 @@ class CostFacts:
     study_before: tuple[int, int] | None = None
     leaders: frozenset[str] = frozenset()
     name: Callable[[str], str] = str
+    heads: Mapping[str, str] = field(default_factory=dict)  # leader -> the unit they head concurrently
 
 
 def plan_penalties(plan: Plan, facts: CostFacts) -> list[Penalty]:
@@ -186,10 +195,9 @@ def _request_terms(plan: Plan, facts: CostFacts) -> Iterable[Penalty]:
                 yield _penalty("preferred_absent", weights.preferred_absent, "pen.preferred_absent",
                                who=facts.name(who), meeting=meeting.title)
         if request.kind == "county_wide":
-            for who in meeting.attendees:
-                if who in facts.leaders:
-                    yield _penalty("leader_at_county_wide", weights.leader_at_county_wide,
-                                   "pen.leader_at_county_wide", who=facts.name(who), meeting=meeting.title)
+            for who in county_wide_guests(request, meeting.attendees, facts.leaders, facts.heads):
+                yield _penalty("leader_at_county_wide", weights.leader_at_county_wide,
+                               "pen.leader_at_county_wide", who=facts.name(who), meeting=meeting.title)
 
 
 def _presider_terms(plan: Plan, facts: CostFacts) -> Iterable[Penalty]:

@@ -509,6 +509,8 @@ class _Builder:
                                    "earliest": earliest, "latest": latest}
         if chosen:
             request["for_items"] = [i["id"] for i in chosen]
+        elif not any(u["supervisor"] == convener for u in self.units if u["id"] in units):
+            request["commissioned"] = True  # not the convener's portfolio: the head commissioned it (Art. 46)
         return request
 
     def _study(self, month: _Month) -> dict[str, Any]:
@@ -725,7 +727,10 @@ def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests:
             "id": f"W-{number:03d}", "kind": "county_head_office" if head_office else "thematic",
             "title": f"{'县长办公会议' if head_office else '专题会议'}（第{number}项）", "convener": convener,
             "required": required, "preferred": preferred, "minutes": rng.choice((30, 45, 60, 90, 120)),
-            "earliest": days[first].isoformat(), "latest": days[last].isoformat()})
+            "earliest": days[first].isoformat(), "latest": days[last].isoformat(),
+            # A deputy convening outside the justice bureau's portfolio does so by the head's commission (Art. 46).
+            **({"commissioned": True} if not head_office and not (convener == "exec" and "justice" in required)
+               else {})})
     return {
         "version": 1, "name": f"会议密集周 seed={seed}",
         "calendar": {"region": "CN", "local_holidays": [],

@@ -30,7 +30,7 @@ from datetime import date
 from scheduler.domain import Scenario
 from scheduler.finish import finish
 from scheduler.i18n import Lang
-from scheduler.instance import CongressMeeting, Instance, ItemInfo, Option, county_wide_held
+from scheduler.instance import CongressMeeting, Instance, ItemInfo, Option, Slot, county_wide_held
 from scheduler.period import Period
 from scheduler.plan import Plan, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
@@ -43,6 +43,11 @@ class Placement:
     room: str | None
     items: list[str] = field(default_factory=list)
     minutes_used: int = 0
+
+
+def people(option: Option, slot: Slot) -> frozenset[str]:
+    """Who a slot held at `option` occupies: its attending leaders and the units sitting through it."""
+    return option.leaders | frozenset(slot.units)
 
 
 class Timetable:
@@ -61,12 +66,13 @@ class Timetable:
     def free(self, person: str, day: date, start: int, end: int) -> bool:
         return not self._overlaps(self._people.get((person, day), []), start, end)
 
-    def leaders_free(self, option: Option) -> bool:
-        return all(self.free(who, option.day, option.start, option.end) for who in option.leaders)
+    def people_free(self, option: Option, slot: Slot) -> bool:
+        """The option's leaders and the units sitting through the slot are free then (Art. 44, 61)."""
+        return all(self.free(who, option.day, option.start, option.end) for who in people(option, slot))
 
-    def free_room(self, option: Option, wanted: str | None) -> tuple[bool, str | None]:
-        """(found, room): the smallest free room seating the option; with no rooms in the scenario, (True, None)."""
-        rooms = self.instance.rooms_for(option.seats, wanted)
+    def free_room(self, option: Option, slot: Slot) -> tuple[bool, str | None]:
+        """(found, room): the smallest free room seating the option; (True, None) when it needs none."""
+        rooms = self.instance.slot_rooms(slot, option.seats)
         if rooms == [None]:
             return True, None
         free = [r for r in rooms if r is not None
@@ -107,9 +113,9 @@ class GreedyPlanner:
         if unit is not None and self._county_wide_count(unit, option.day.year) >= \
                 self.instance.policy.county_wide_per_unit_per_year:
             return False, None
-        if not self.timetable.leaders_free(option):
+        if not self.timetable.people_free(option, self.instance.slots[s]):
             return False, None
-        return self.timetable.free_room(option, self.instance.slots[s].room)
+        return self.timetable.free_room(option, self.instance.slots[s])
 
     def place(self, s: int, order: list[int]) -> bool:
         """Hold slot `s` at the first allowed option of `order`."""
@@ -118,7 +124,7 @@ class GreedyPlanner:
             option = slot.options[o]
             allowed, room = self._allowed(s, option)
             if allowed:
-                self.timetable.book(option.leaders, option.day, option.start, option.end, room)
+                self.timetable.book(people(option, slot), option.day, option.start, option.end, room)
                 self.placements[s] = Placement(s, o, room)
                 unit = self._county_wide_unit(s)
                 if unit is not None:
@@ -170,7 +176,8 @@ class GreedyPlanner:
                     if rank >= lower and gain <= 0:
                         break
                     option = self.instance.slots[indices[0]].options[o]
-                    self.timetable.book(option.leaders, option.day, option.start, option.end, room)
+                    self.timetable.book(people(option, self.instance.slots[indices[0]]), option.day, option.start,
+                                        option.end, room)
                     chosen.append(option)
                     picks.append((o, room))
                 # The group's slots share their times: the earliest meeting takes the first slot.
@@ -260,6 +267,10 @@ class GreedyPlanner:
             return False
         if option.day < info.ready or info.item.supervisor not in option.leaders or \
                 not instance.worth_hearing(info.item, option.day, option.workday):
+            return False
+        # Art. 44: its reporting units are not sitting through another meeting then.
+        if not all(self.timetable.free(u, option.day, option.start, option.end)
+                   for u in instance.busy_units(info.item) - set(slot.units)):
             return False
         if info.thematic is None:
             return True

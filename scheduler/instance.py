@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from scheduler.calendar import CN_YEARS, FREE_YEARS, CalendarRangeError, WorkCalendar, calendar_for
-from scheduler.costs import CostFacts, hearing_saving, option_cost, reject_cost
+from scheduler.costs import CostFacts, county_wide_guests, hearing_saving, option_cost, reject_cost
 from scheduler.domain import AgendaItem, MeetingRequest, Scenario
 from scheduler.period import Period, month_bounds
 
@@ -213,6 +213,7 @@ class Slot:
     agenda_minutes: int = 0           # minutes its agenda may take (0: it hears no items)
     earliest_workday: int = 0         # requests: working-day index of the window's first working day
     reject_cost: int = 0              # requests: the cost of leaving it unplaced
+    roomless: bool = False            # held by video: it needs no room (Art. 47)
 
     @cached_property
     def by_day(self) -> dict[date, list[int]]:
@@ -345,6 +346,7 @@ class Instance:
         self._build_plenary_slots()
         self._build_study_slots()
         self._build_request_slots()
+        self.contended = self._contended_units()
         self.items = {i.id: self._item_info(i) for i in self.pending}
         self._link_items()
         self.groups = self._group_items()
@@ -376,15 +378,21 @@ class Instance:
                     chosen.append(inside[-1])
         return chosen
 
-    def rooms_for(self, seats: int, wanted: str | None = None) -> list[str | None]:
-        """Rooms seating `seats`; with no rooms in the scenario, meetings need no room (None)."""
+    def rooms_for(self, seats: int, wanted: str | None = None, kind: str | None = None) -> list[str | None]:
+        """Rooms seating `seats` (the one `wanted`, if named) and taking meetings of `kind` (a room kept
+        `for` other kinds does not); with no rooms in the scenario, meetings need no room (None)."""
         if not self.scenario.rooms:
             return [None]
-        return [r.id for r in self.scenario.rooms if r.capacity >= seats and (wanted is None or r.id == wanted)]
+        return [r.id for r in self.scenario.rooms if r.capacity >= seats and (wanted is None or r.id == wanted)
+                and (kind is None or r.takes(kind))]
+
+    def slot_rooms(self, slot: Slot, seats: int) -> list[str | None]:
+        """The rooms a slot's meeting may sit in with `seats` needed; [None] when it needs none."""
+        return [None] if slot.roomless else self.rooms_for(seats, slot.room, slot.kind)
 
     def _options(self, days: list[date], minutes: int, required: tuple[str, ...], presiders: tuple[str, ...],
-                 members: tuple[str, ...], sitting_extra: int, *, room: str | None = None,
-                 cost: Callable[[int, frozenset[str], str], int] | None = None) -> list[Option]:
+                 members: tuple[str, ...], sitting_extra: int, *, kind: str, room: str | None = None,
+                 roomless: bool = False, cost: Callable[[int, frozenset[str], str], int] | None = None) -> list[Option]:
         """Every (day, start) where the required leaders and a presider are free and a room seats the
         attending `members` plus `sitting_extra` seats. `presiders` in order of preference; one that is
         not a leader (a unit holding its county-wide meeting) is always there (Art. 44). `cost(day,
@@ -404,7 +412,7 @@ class Instance:
                     continue
                 attending = free & members_set
                 seats = len(attending) + sitting_extra
-                if self.rooms_for(seats, room):
+                if roomless or self.rooms_for(seats, room, kind):
                     price = cost(workday, attending, presider) if cost is not None else 0
                     options.append(Option(day, start, end, attending, presider, workday, seats, price))
         return options
@@ -431,7 +439,7 @@ class Instance:
             first, last = month_bounds(year, month)
             days = [d for d in self.days if first <= d <= last]
             options = self._options(days, policy.standing_minutes, (), self._presiders("standing"), self.leader_ids,
-                                    sitting, cost=self._standing_price)
+                                    sitting, kind="standing", cost=self._standing_price)
             group = f"{year:04d}-{month:02d}"
             held = history_count(self.scenario, "standing", first, last)
             indices = []
@@ -452,7 +460,7 @@ class Instance:
             lower, upper = plenary_bounds(self.scenario, self.period, year, self.whole)
             days = [d for d in self.days if d.year == year]
             options = self._options(days, policy.plenary_minutes, (), self._presiders("plenary"), self.leader_ids,
-                                    sitting)
+                                    sitting, kind="plenary")
             held = history_count(self.scenario, "plenary", date(year, 1, 1), date(year, 12, 31))
             indices = []
             for rank in range(upper):
@@ -473,7 +481,7 @@ class Instance:
                 continue
             days = [d for d in self.days if window.first <= d <= window.last]
             options = self._options(days, self.policy.study_minutes, (), self._presiders("study"), self.leader_ids,
-                                    len(units))
+                                    len(units), kind="study")
             self.study_slot[window.key] = len(self.slots)
             self.slots.append(Slot(f"study-{window.key}", "study", self.policy.study_minutes, options,
                                    group=window.key, units=units))
@@ -482,11 +490,12 @@ class Instance:
         """(required leaders, preferred leaders, units sitting through) of a request.
 
         The convener attends (a unit convening its county-wide meeting sits through it); the head
-        presides a county head office meeting and a study session (Art. 46, 50), whose attendees are
-        then the leaders and the heads of every unit; a standing meeting has the justice bureau (Art. 43)."""
+        presides a county head office meeting, a study session and an ad hoc plenary (Art. 46, 50, 41);
+        a study session's attendees are the leaders and the heads of every unit, a plenary's the
+        leaders and every department head; a standing meeting has the justice bureau (Art. 43)."""
         leaders = self.scenario.leader_ids
         required = [request.convener] if request.convener in leaders else []
-        if request.kind in ("study", "county_head_office"):
+        if request.kind in ("study", "county_head_office", "plenary"):
             required.insert(0, self.head)
         required += [x for x in request.required if x in leaders]
         preferred = [x for x in request.preferred if x in leaders and x not in required]
@@ -495,6 +504,8 @@ class Instance:
             units.insert(0, request.unit)
         if request.kind == "study":
             units += [u.id for u in self.scenario.units]
+        if request.kind == "plenary":
+            units = [u.id for u in self.scenario.units if u.kind == "department"] + units
         if request.kind == "standing" and self.justice:
             units.insert(0, self.justice)
         return tuple(dict.fromkeys(required)), tuple(dict.fromkeys(preferred)), tuple(dict.fromkeys(units))
@@ -505,7 +516,7 @@ class Instance:
         head, or by commission the executive deputy."""
         if request.kind == "standing":
             return self._presiders("standing") if request.convener == self.head else (request.convener,)
-        if request.kind in ("study", "county_head_office"):
+        if request.kind in ("study", "county_head_office", "plenary"):
             return (self.head,)
         return (request.convener,)
 
@@ -519,18 +530,22 @@ class Instance:
             # calendar counts from the calendar's first day.
             earliest = self.workday(self.calendar.next_working_day(max(request.earliest, self.calendar.first)))
             standing = request.kind == "standing"
-            members = self.leader_ids if standing else required + preferred
-            sitting = len(units) + (self._largest["standing"] + 1 if standing else 0)
+            internal = request.kind in ("standing", "plenary")  # their members attend and they hear items
+            members = self.leader_ids if internal else required + preferred
+            sitting = len(units) + (self._largest[request.kind] + 1 if internal else 0)
+            roomless = request.kind == "county_wide" and request.video
 
             def price(workday: int, leaders: frozenset[str], presider: str, request: MeetingRequest = request,
                       preferred: tuple[str, ...] = preferred, earliest: int = earliest) -> int:
+                guests = county_wide_guests(request, leaders, leaders, self.scenario.heads) \
+                    if request.kind == "county_wide" else []
                 return option_cost(self.weights, late_days=workday - earliest,
                                    preferred_absent=sum(1 for p in preferred if p not in leaders),
                                    exec_presides=request.kind == "standing" and presider != self.head,
-                                   county_wide_leaders=len(leaders) if request.kind == "county_wide" else 0)
+                                   county_wide_leaders=len(guests))
 
             options = self._options(days, request.minutes, required, self.request_presiders(request), members,
-                                    sitting, room=request.room, cost=price)
+                                    sitting, kind=request.kind, room=request.room, roomless=roomless, cost=price)
             try:
                 latest = self.workday(self.calendar.next_working_day(request.latest, inclusive=True)
                                       if request.latest <= self.calendar.last else self.calendar.last)
@@ -539,10 +554,23 @@ class Instance:
             window = max(1, latest - earliest + 1)
             self.slots.append(Slot(
                 request.id, request.kind, request.minutes, options, request=request, units=units, preferred=preferred,
-                room=request.room, earliest_workday=earliest,
-                agenda_minutes=request.minutes - self.policy.standing_opening_minutes if standing else 0,
+                room=request.room, earliest_workday=earliest, roomless=roomless,
+                agenda_minutes=(request.minutes - self.policy.standing_opening_minutes if standing
+                                else request.minutes if internal else 0),
                 reject_cost=reject_cost(self.weights, request, window,
                                         len(required) + len(preferred))))
+
+    def _contended_units(self) -> frozenset[str]:
+        """Units sitting through a requested meeting that may overlap a standing or plenary meeting: a
+        unit reporting an item there is busy for its turn (Art. 44: a unit head is one person). Study
+        sessions are left out: they share the head or the justice bureau with every meeting that hears
+        items, so never overlap one."""
+        return frozenset(u for slot in self.slots if slot.request is not None
+                         and slot.kind not in ("standing", "plenary", "study") for u in slot.units)
+
+    def busy_units(self, item: AgendaItem) -> frozenset[str]:
+        """The units of an item's delegation that another meeting of this plan may also want."""
+        return delegation(item) & self.contended
 
     def request_slot(self, request_id: str) -> int | None:
         return self._request_slots.get(request_id)
@@ -637,7 +665,8 @@ class Instance:
             if not info.hearable or info.thematic is not None or not info.slots:
                 continue
             item = info.item
-            key = (item.body, item.minutes, item.priority_weight, item.supervisor, item.deadline)
+            key = (item.body, item.minutes, item.priority_weight, item.supervisor, item.deadline,
+                   self.busy_units(item))
             group = groups.setdefault(key, ItemGroup(key, [], sorted(info.slots)))
             group.members.append(info)
             group.slots = sorted(set(group.slots) | set(info.slots))
@@ -690,5 +719,6 @@ class Instance:
             standing_lower={g: low for g, (low, _) in self.standing_groups.items()},
             plenary_lower={g: low for g, (low, _) in self.plenary_groups.items()},
             standing_min_gap=self.policy.standing_min_gap, study_every_months=every, study_windows=windows,
-            study_before=before, leaders=frozenset(self.leader_ids), name=self.scenario.name_of)
+            study_before=before, leaders=frozenset(self.leader_ids), name=self.scenario.name_of,
+            heads=self.scenario.heads)
 

@@ -140,11 +140,25 @@ register({
     "scenario.convener_standing": ("常务会议由县长或受委托的常务副县长召集（第四十二条），“{id}”不是",
                                    "a standing meeting is convened by the head or, by commission, the executive deputy "
                                    "(Art. 42); '{id}' is neither"),
+    "scenario.convener_plenary": ("全体会议由县长召集和主持（第四十一条），“{id}”不是县长",
+                                  "the county head convenes and presides a plenary meeting (Art. 41); '{id}' is not "
+                                  "the head"),
     "scenario.convener_study": ("学习会由县长主持（第五十条），“{id}”不是县长",
                                 "a study session is presided by the county head (Art. 50); '{id}' is not the head"),
     "scenario.convener_county_wide": ("全县性会议由举办单位{unit}或其分管领导召集（第四十七条），“{id}”不是",
                                       "a county-wide meeting is convened by its holding unit {unit} or that unit's "
                                       "supervising leader (Art. 47); '{id}' is neither"),
+    "scenario.commissioned_head": ("县长召开专题会议无需委托（第四十六条）：“{id}”是县长，commissioned 应去掉",
+                                   "the county head needs no commission to convene a thematic meeting (Art. 46): "
+                                   "'{id}' is the head; drop commissioned"),
+    "scenario.convener_portfolio": ("副县长按照分工召开专题会议（第四十六条）：“{id}”不分管所列应到单位，"
+                                    "须由县长委托（commissioned: true）",
+                                    "a deputy convenes thematic meetings by portfolio (Art. 46): '{id}' supervises "
+                                    "none of the required units; mark it commissioned: true if the head commissioned "
+                                    "it"),
+    "scenario.decision_consent": ("决策类专题会议要报请县长同意后方可召开（第四十六条）：须 head_consent: true",
+                                  "a decision-making thematic meeting needs the county head's consent (Art. 46): "
+                                  "head_consent: true"),
     "scenario.prestudy_convener": ("议题{item}的专题研究应由其分管领导{supervisor}召集（第四十三条），不是“{id}”",
                                    "item {item} must be studied at a meeting its supervising leader {supervisor} "
                                    "convenes (Art. 43), not '{id}'"),
@@ -268,8 +282,8 @@ register({
                          "{room} seats {capacity} but {meeting} needs {seats}"),
     "check.double_booked": ("{who}在{date}同时参加{first}和{second}", "{who} is in {first} and {second} at once "
                             "on {date}"),
-    "check.unavailable": ("{who}在{date}请假、外出或另有安排，却被安排参加{meeting}",
-                          "{who} is away or engaged on {date} but is booked for {meeting}"),
+    "check.unavailable": ("{who}在{date}请假外出，却被安排参加{meeting}",
+                          "{who} is on leave on {date} but is booked for {meeting}"),
     "check.standing_count": ("{month}常务会议{count}次（含已召开），应为{low}至{high}次",
                              "{month} has {count} standing meeting(s) (history included), expected {low} to {high}"),
     "check.plenary_count": ("{year}年全体会议{count}次（含已召开），应为{low}至{high}次",
@@ -287,6 +301,11 @@ register({
     "check.item_body": ("{item}应提交{body}，却列入{meeting}", "{item} belongs to a {body}, not to {meeting}"),
     "check.item_time": ("{meeting}议题共{minutes}分钟，超过会议时长{length}分钟",
                         "{meeting}'s items take {minutes} minutes, more than its {length}"),
+    "check.room_kept": ("{room}专供{kinds}使用，{meeting}不应安排在此", "{room} is kept for {kinds}; {meeting} "
+                        "may not sit there"),
+    "check.member_missing": ("{meeting}缺少应出席的{who}", "{meeting} lacks {who}, who must attend"),
+    "check.at_commitment": ("{who}在{date}另有已定活动，却被安排参加{meeting}",
+                            "{who} is at a fixed commitment on {date} but booked for {meeting}"),
     "check.justice_absent": ("{meeting}没有司法局列席", "the justice bureau is not at {meeting}"),
     "check.county_wide_limit": ("{unit}{year}年召开全县性会议{count}次（含已召开），上限{limit}次",
                                 "{unit} holds {count} county-wide meeting(s) in {year} (history included), "

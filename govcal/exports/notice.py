@@ -42,6 +42,7 @@ from lxml import etree
 
 from govcal.exports.package import repack
 from govcal.exports.view import (
+    attendee_names,
     item_rows,
     party_name,
     party_names,
@@ -198,7 +199,7 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
         Section(t("ui.notice.presider", lang), party_name(scenario, meeting.presider)),
         Section(t("ui.notice.leaders", lang), party_names(leaders, scenario, lang)),
         Section(t("ui.notice.units.plenary" if meeting.kind == "plenary" else "ui.notice.units", lang),
-                party_names(units, scenario, lang) or none),
+                attendee_names(meeting, units, scenario, lang) or none),
     ]
     if meeting.kind == "county_head_office":
         # The head's own meeting (Art. 46): its subject is its title, it has no agenda items, and the

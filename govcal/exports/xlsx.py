@@ -29,6 +29,7 @@ from govcal.exports.view import (
     absence_text,
     absence_time,
     absences_in_period,
+    attendee_names,
     commitment_attendees,
     commitment_people,
     commitments_in_period,
@@ -159,7 +160,7 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
                 format_date(meeting.date, lang), weekday_name(meeting.date, lang),
                 time_span(meeting.start, meeting.end), meeting.title + changed.get(meeting.id, ""),
                 room_name(meeting.room, scenario),
-                party_name(scenario, meeting.presider), party_names(meeting.attendees, scenario, lang),
+                party_name(scenario, meeting.presider), attendee_names(meeting, meeting.attendees, scenario, lang),
                 party_names(hosting_units(meeting, scenario), scenario, lang),
             ]))
             if meeting.id in changed:

@@ -70,7 +70,7 @@ def create_variables(instance: Instance) -> PlanModel:
         builder.equal([(o, 1) for o in options] + [(held, -1)], 0)
         pm.x.append(options)
         pm.placed.append(held)
-        if instance.scenario.rooms and slot.options:
+        if instance.scenario.rooms and slot.options and not slot.roomless:
             minutes = [(o.day.toordinal() - origin) * MINUTES_PER_DAY + o.start for o in slot.options]
             pm.start[s] = builder.define(builder.new_int(min(minutes), max(minutes)),
                                          lambda values, options=options, minutes=minutes: next(
@@ -78,7 +78,7 @@ def create_variables(instance: Instance) -> PlanModel:
                                              min(minutes)))
             builder.equal([(literal, m) for literal, m in zip(options, minutes, strict=True)] + [(pm.start[s], -1)], 0,
                           enforce=(held,))
-            for room_id in instance.rooms_for(min(o.seats for o in slot.options), slot.room):
+            for room_id in instance.slot_rooms(slot, min(o.seats for o in slot.options)):
                 assert room_id is not None
                 pm.room[(s, room_id)] = builder.new_bool()
     _create_item_variables(pm)

@@ -33,8 +33,9 @@ def add_one_time(pm: PlanModel) -> None:
 def _entries_by_day(pm: PlanModel) -> dict[date, list[Entry]]:
     by_day: dict[date, list[Entry]] = defaultdict(list)
     for s, slot in enumerate(pm.instance.slots):
+        units = frozenset(slot.units)  # unit heads who sit through it are people too (Art. 44)
         for o, option in enumerate(slot.options):
-            by_day[option.day].append((option.start, option.end, s, pm.x[s][o], option.leaders))
+            by_day[option.day].append((option.start, option.end, s, pm.x[s][o], option.leaders | units))
     for congress in pm.instance.congress:
         for person in congress.candidates:
             literal = pm.attend.get((congress.commitment, person))
@@ -53,9 +54,10 @@ def _covering_sets(entries: list[Entry]) -> Iterator[list[Entry]]:
 
 
 def add_no_double_booking(pm: PlanModel) -> None:
-    """Nobody is in two meetings at once, nor at a meeting while attending a congress standing
-    committee meeting for the government (Art. 61, 49). Absences and fixed commitments were removed
-    when options were built: a leader attends an option only when free."""
+    """Nobody — a leader, or a unit's head sitting through a meeting (Art. 44: heads attend in person) —
+    is in two meetings at once, nor at a meeting while attending a congress standing committee meeting
+    for the government (Art. 49). Leave and fixed commitments were removed when options were built
+    (Art. 61): a leader attends an option only when free."""
     for entries in _entries_by_day(pm).values():
         seen: set[tuple[int, ...]] = set()
         for covering in _covering_sets(entries):
@@ -72,6 +74,36 @@ def add_no_double_booking(pm: PlanModel) -> None:
                     pm.builder.at_most_one(e[3] for e in found)
 
 
+def add_reporting_units(pm: PlanModel) -> None:
+    """Art. 44: a unit head reporting an item at a standing or plenary meeting is one person, so the
+    meeting that hears it does not overlap another meeting that unit sits through. The planner keeps
+    the unit for the whole meeting (its turn is known only once the agenda is); the checker holds the
+    turn itself, so every plan made here passes it."""
+    instance, builder = pm.instance, pm.builder
+    hearings: list[tuple[int, int, date, frozenset[str]]] = []  # (literal "heard", slot, day, units)
+    for (g, s, day), count in pm.count.items():
+        units = instance.busy_units(instance.groups[g].sample)
+        if units:
+            hears = builder.define(builder.new_bool(), lambda values, count=count: int(values[count] > 0))
+            builder.at_most([(count, 1), (hears, -builder.upper(count))], 0)
+            hearings.append((hears, s, day, units))
+    for (item_id, s, day), v in pm.v.items():
+        units = instance.busy_units(instance.items[item_id].item)
+        if units:
+            hearings.append((v, s, day, units))
+    for hears, s, day, units in hearings:
+        slot = instance.slots[s]
+        for s2, rival in enumerate(instance.slots):
+            if s2 == s or not units & set(rival.units):
+                continue
+            for o2 in rival.by_day.get(day, ()):
+                other = rival.options[o2]
+                overlapping = [pm.x[s][o] for o in slot.by_day.get(day, ())
+                               if slot.options[o].start < other.end and other.start < slot.options[o].end]
+                if overlapping:
+                    builder.at_most([(hears, 1), (pm.x[s2][o2], 1)] + [(x, 1) for x in overlapping], 2)
+
+
 def add_rooms(pm: PlanModel) -> None:
     """A held meeting sits in one room that seats it, and a room holds one meeting at a time."""
     instance, builder = pm.instance, pm.builder
@@ -83,6 +115,8 @@ def add_rooms(pm: PlanModel) -> None:
     for (s, room_id), literal in pm.room.items():
         rooms_of[s].append((room_id, literal))
     for s, slot in enumerate(instance.slots):
+        if slot.roomless:
+            continue
         rooms = rooms_of.get(s, [])
         builder.equal([(lit, 1) for _, lit in rooms] + [(pm.placed[s], -1)], 0)
         for room_id, lit in rooms:
@@ -237,5 +271,6 @@ def add_congress_attendance(pm: PlanModel) -> None:
         pm.builder.equal([(lit, 1) for lit in literals], 1, enforce=(pm.assumption("congress", congress.commitment),))
 
 
-RULE_FAMILIES = (add_one_time, add_no_double_booking, add_rooms, add_standing_count, add_plenary_count,
+RULE_FAMILIES = (add_one_time, add_no_double_booking, add_reporting_units, add_rooms, add_standing_count,
+                 add_plenary_count,
                  add_study_sessions, add_agendas, add_county_wide_limit, add_congress_attendance)
