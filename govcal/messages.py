@@ -14,6 +14,7 @@ register({
     "ui.absence.study": ("学习", "Study"),
     "ui.absence.training": ("培训", "Training"),
     "ui.absence.leave": ("休假", "Leave"),
+    "ui.absence.sick": ("病假", "Sick leave"),
     "ui.absence.other": ("不在岗", "Away"),
     "ui.absence.row": ("{who}{kind}", "{who}: {kind}"),
     "ui.absence.row_note": ("{who}{kind}（{note}）", "{who}: {kind} ({note})"),

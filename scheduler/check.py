@@ -420,7 +420,7 @@ class _Checker:
             held = sum(1 for h in self.scenario.history if h.kind == "plenary" and h.date.year == year)
             count = held + sum(1 for m in self.plan.meetings if m.kind == "plenary" and m.request is None
                                       and m.date.year == year)
-            if count > high or (self.period.covers_year(year) and count < low):
+            if count > high or (self.period.covers_month(year, 12) and count < low):
                 self.fail("plenary_count", "check.plenary_count", year=year, count=count, low=low, high=high)
         for first, last in self.study_windows():
             if not self.period.covers_month(last.year, last.month):
@@ -525,7 +525,7 @@ class _Checker:
         for year in self.period.years():
             held = sum(1 for h in self.scenario.history if h.kind == "plenary" and h.date.year == year)
             plenary_lower[str(year)] = max(0, self.policy.plenary_per_year[0] - held) \
-                if self.period.covers_year(year) else 0
+                if self.period.covers_month(year, 12) else 0
         windows = tuple(self.study_windows())
         before = None
         held_days = [d for d in self.study_days() if d < self.period.start]

@@ -123,12 +123,13 @@ def standing_bounds(scenario: Scenario, period: Period, year: int, month: int) -
     return (max(0, low - held) if period.covers_month(year, month) else 0), max(0, high - held)
 
 
-def plenary_bounds(scenario: Scenario, period: Period, year: int, whole: Period) -> tuple[int, int]:
-    """(lower, upper) plenary meetings to place in this year of the period (Art. 41). The lower bound
-    applies when the user's period (`whole`) covers the year, in the step that reaches its end."""
+def plenary_bounds(scenario: Scenario, period: Period, year: int) -> tuple[int, int]:
+    """(lower, upper) plenary meetings to place in this year of the period (Art. 41). A year that has not
+    held its minimum must hold it by its end: the lower bound applies in a period (or step) covering
+    December, whatever came before."""
     low, high = scenario.policy.plenary_per_year
     held = history_count(scenario, "plenary", date(year, 1, 1), date(year, 12, 31))
-    lower = max(0, low - held) if whole.covers_year(year) and period.end >= date(year, 12, 31) else 0
+    lower = max(0, low - held) if period.covers_month(year, 12) else 0
     return lower, max(0, high - held)
 
 
@@ -338,10 +339,14 @@ class Instance:
         self.standing_groups: dict[str, tuple[int, list[int]]] = {}
         self.plenary_groups: dict[str, tuple[int, list[int]]] = {}
         self.study_slot: dict[str, int | None] = {}
-        # Seats are reserved for the largest delegation of any item of the body, so that a meeting's
-        # times are the same whichever period it is planned in (a month alone or the whole year).
-        self._largest = {body: max((len(delegation(i)) for i in scenario.agenda if i.body == body), default=0)
+        # Seats are reserved for the largest delegation among the items that can go to a meeting of the
+        # body in this period: pending, agreed, and their materials in by its end (Art. 43, 44).
+        hearable = [i for i in self.pending if not i.blocked_by_consensus
+                    and (ready := self.ready_day(max(i.submitted, self.calendar.first))) is not None
+                    and ready <= period.end]
+        self._largest = {body: max((len(delegation(i)) for i in hearable if i.body == body), default=0)
                          for body in ("standing", "plenary")}
+        self.sitting: dict[str, int] = {}  # seats a standing / plenary / study meeting needs beside its leaders
         self._build_standing_slots()
         self._build_plenary_slots()
         self._build_study_slots()
@@ -434,6 +439,7 @@ class Instance:
         if policy.standing_per_month[1] == 0 or self.justice is None:
             return
         sitting = 1 + self._largest["standing"] + 1  # the justice bureau, the largest delegation and its staff
+        self.sitting["standing"] = sitting
         for year, month in self.period.months():
             lower, upper = standing_bounds(self.scenario, self.period, year, month)
             first, last = month_bounds(year, month)
@@ -456,8 +462,9 @@ class Instance:
             return
         departments = tuple(u.id for u in self.scenario.units if u.kind == "department")
         sitting = len(departments) + self._largest["plenary"] + 1
+        self.sitting["plenary"] = sitting
         for year in self.period.years():
-            lower, upper = plenary_bounds(self.scenario, self.period, year, self.whole)
+            lower, upper = plenary_bounds(self.scenario, self.period, year)
             days = [d for d in self.days if d.year == year]
             options = self._options(days, policy.plenary_minutes, (), self._presiders("plenary"), self.leader_ids,
                                     sitting, kind="plenary")
@@ -475,6 +482,7 @@ class Instance:
         (held only when no study request is placed in the window); leaders and the heads of every
         department and unit attend, so the room seats them all."""
         units = tuple(u.id for u in self.scenario.units)
+        self.sitting["study"] = len(units)
         for window in self.windows:
             if not window.enforced or window.held:
                 self.study_slot[window.key] = None

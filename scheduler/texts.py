@@ -228,6 +228,25 @@ register({
     "conflict.plenary_count": ("{year}年须召开至少{need}次全体会议（县长主持），但可安排的时间不足",
                                "{year} needs at least {need} plenary meeting(s) presided by the head, "
                                "but lacks the time"),
+    "conflict.standing_seats": ("{month}的常务会议需要{seats}个座位（组成人员、司法局、议题汇报单位负责人"
+                                "及其一名工作人员），可用的最大会议室{room}只有{capacity}个座位",
+                                "{month}'s standing meeting needs {seats} seats (its members, the justice bureau, a "
+                                "reporting unit's head and one staff member); the largest room it may use, {room}, "
+                                "has {capacity}"),
+    "conflict.plenary_seats": ("{year}年的全体会议需要{seats}个座位（县政府领导和各部门负责人），可用的最大会议室{room}"
+                               "只有{capacity}个座位",
+                               "{year}'s plenary meeting needs {seats} seats (the leaders and every department head); "
+                               "the largest room it may use, {room}, has {capacity}"),
+    "conflict.study_seats": ("{first}至{last}的学习会需要{seats}个座位（县政府领导和各部门、单位负责人），"
+                             "可用的最大会议室{room}只有{capacity}个座位",
+                             "the study session due between {first} and {last} needs {seats} seats (the leaders and "
+                             "the head of every unit); the largest room it may use, {room}, has {capacity}"),
+    "conflict.study_head_away": ("{first}至{last}须举行一次学习会，由县长主持，但县长在此期间均不能出席",
+                                 "a study session is due between {first} and {last}, presided by the county head, "
+                                 "but the head cannot attend on any day of it"),
+    "note.plenary_due": ("{year}年已召开全体会议{count}次，每年至少{low}次（第四十一条），须在12月底前召开",
+                         "{year} has held {count} plenary meeting(s) of at least {low} a year (Art. 41): one is due "
+                         "by the end of December"),
     "conflict.study": ("{first}至{last}须举行一次学习会（县长主持），但无法安排",
                        "a study session presided by the head is due between {first} and {last} "
                        "but cannot be placed"),

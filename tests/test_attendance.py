@@ -18,6 +18,7 @@ from govcal.exports.view import attendee_names
 from scheduler.check import check_plan
 from scheduler.domain import Absence, AgendaItem, Leader, MeetingRequest, Policy, Room
 from scheduler.errors import InputError
+from scheduler.period import Period
 from scheduler.plan import PlannedMeeting, Result
 from scheduler.rules import RULES
 from scheduler.scenario import scenario_from_mapping, scenario_to_mapping
@@ -228,3 +229,68 @@ def test_the_monthly_plan_holds_under_the_stricter_checker(tmp_path):
     result = solved(tiny_scenario(policy=Policy(standing_per_month=(1, 1), plenary_per_year=(0, 0),
                                                 study_every_months=12)), MAY)
     assert [m.kind for m in result.plan.meetings] == ["standing"]
+
+
+# ----- 4. explanations naming the real cause ------------------------------------------------------------------
+
+
+def conflicts_of(scenario, period=MAY) -> list[tuple[str, tuple[str, ...], str]]:
+    result = plan(scenario, period, time_limit=5)
+    assert result.plan is None
+    return [(c.detail.key, c.articles, c.detail.render("zh")) for c in result.conflicts]
+
+
+def test_a_standing_meeting_without_seats_names_the_room_and_the_seats():
+    # Four leaders, the justice bureau, one reporting unit's head and its staff member: 7 seats; the room has 5.
+    (conflict,) = conflicts_of(tiny_scenario(rooms=(Room("r1", "常务会议室", 5),)))
+    assert conflict[:2] == ("conflict.standing_seats", ("44", "42"))
+    assert "7个座位" in conflict[2] and "常务会议室只有5个座位" in conflict[2]
+
+
+def test_seats_are_reserved_only_for_items_that_can_go_to_the_meeting():
+    # A November item with two units would need 8 seats; May's meeting needs 7 and the room has 7.
+    november = AgendaItem("Y-11", "关于冬季供暖的请示", "finance", "dep", attending_units=("justice",),
+                          submitted=date(2024, 11, 4))
+    scenario = with_items(tiny_scenario(rooms=(Room("r1", "常务会议室", 7),)), november)
+    assert [m.kind for m in solved(scenario, MAY).plan.meetings] == ["standing"]
+
+
+def study_only(**changes):
+    return tiny_scenario(policy=Policy(standing_per_month=(0, 0), plenary_per_year=(0, 0), study_every_months=1),
+                         agenda=(), **changes)
+
+
+def test_a_study_session_that_cannot_be_held_names_the_heads_absence_or_the_room():
+    head_away = study_only(absences=(Absence("head", date(2024, 5, 1), date(2024, 5, 31), "visit"),))
+    (conflict,) = conflicts_of(head_away)
+    assert conflict[:2] == ("conflict.study_head_away", ("50",)) and "县长" in conflict[2]
+    (conflict,) = conflicts_of(study_only(rooms=(Room("r1", "小会议室", 5),)))
+    assert conflict[:2] == ("conflict.study_seats", ("50",)) and "6个座位" in conflict[2]
+
+
+def test_a_full_agenda_is_local_policy_and_cites_no_article():
+    long_items = [AgendaItem(f"Y-{k}", "关于专项工作的请示", "finance", "dep", minutes=90, submitted=date(2024, 5, 1))
+                  for k in range(3, 6)]
+    result = solved(with_items(tiny_scenario(), *long_items))
+    full = [d for d in result.plan.deferred if d.reason.key == "defer.full"]
+    assert full and all(d.rules == () and d.rule_ids == ("item_time",) for d in full)
+
+
+# ----- Art. 41: the year's plenary minimum, held by December --------------------------------------------------
+
+
+def plenary_year(**changes):
+    return tiny_scenario(policy=Policy(standing_per_month=(0, 0), plenary_per_year=(1, 1), study_every_months=0),
+                         agenda=(), **changes)
+
+
+def test_41_december_alone_must_hold_the_years_plenary_and_october_is_reminded():
+    scenario = plenary_year()
+    result = solved(scenario, Period(date(2024, 12, 1), date(2024, 12, 31)))
+    (meeting,) = result.plan.meetings
+    assert meeting.kind == "plenary" and meeting.presider == "head"
+    assert ("plenary_count", ("41",)) in found(scenario, replace(result.plan, meetings=()))
+    october = plan(scenario, Period(date(2024, 10, 1), date(2024, 10, 31)), time_limit=5)
+    assert october.plan is not None and october.plan.meetings == ()
+    assert [n.key for n in october.notes] == ["note.plenary_due"]
+    assert "12月底前" in october.notes[0].render("zh")
