@@ -570,11 +570,11 @@ class Instance:
 
     def _contended_units(self) -> frozenset[str]:
         """Units sitting through a requested meeting that may overlap a standing or plenary meeting: a
-        unit reporting an item there is busy for its turn (Art. 44: a unit head is one person). Study
-        sessions are left out: they share the head or the justice bureau with every meeting that hears
-        items, so never overlap one."""
+        unit reporting an item there is busy for its turn (Art. 44: a unit head is one person). Only a
+        meeting with no leader required can: every leader free then attends a standing or plenary
+        meeting, so a meeting with a required leader never overlaps one (`add_no_double_booking`)."""
         return frozenset(u for slot in self.slots if slot.request is not None
-                         and slot.kind not in ("standing", "plenary", "study") for u in slot.units)
+                         and not self.request_parties(slot.request)[0] for u in slot.units)
 
     def busy_units(self, item: AgendaItem) -> frozenset[str]:
         """The units of an item's delegation that another meeting of this plan may also want."""
