@@ -43,8 +43,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from govcal.cli import cli
-from govcal.cmd_ledger import plan_on_ledger
 from govcal.ledger import ScenarioFacts, create_ledger, open_ledger
+from govcal.ledger.services import plan_on_ledger
 from scheduler.calendar import calendar_for
 from scheduler.period import month_bounds, month_period
 from scheduler.plan import Plan, PlannedMeeting, SolverInfo, plan_to_text
@@ -199,7 +199,8 @@ def main() -> None:
                        SolverInfo("OPTIMAL", 1.0, 1.0, 0.0, 1.0))
 
     def with_ledger() -> object:
-        planning = plan_on_ledger(str(book), str(scenario_path), "2024-05", None, None, "zh")
+        with open_ledger(book) as ledger:
+            planning = plan_on_ledger(ledger, str(scenario_path), "2024-05", None, None)
         plan_to_text(planning.finish(replace(sample_plan, scenario_sha256=planning.scenario.sha256)))
         return planning.scenario
 

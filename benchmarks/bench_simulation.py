@@ -23,11 +23,11 @@ import numpy as np
 import simpy
 
 from scheduler.scenario import load_scenario
-from simulation.inputs import build_inputs
-from simulation.mmc import erlang_c_wq, mmc_replication
-from simulation.model import FlowModel, measure
+from simulation.flow.inputs import build_inputs
+from simulation.flow.mmc import erlang_c_wq, mmc_replication
+from simulation.flow.model import FlowModel, measure
+from simulation.flow.sweep import run_sweep
 from simulation.seeds import children, replication_seeds
-from simulation.sweep import run_sweep
 
 
 class CountingEnvironment(simpy.Environment):

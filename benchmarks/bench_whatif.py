@@ -20,10 +20,10 @@ import statistics
 import time
 
 from scheduler.scenario import load_scenario
-from simulation.agenda_cycle import run_agenda_replication
-from simulation.agenda_sweep import DEFAULT_MONTH_TIME_LIMIT, agenda_tasks, run_agenda_whatif
+from simulation.agenda.cycle import run_agenda_replication
+from simulation.agenda.sweep import DEFAULT_MONTH_TIME_LIMIT, agenda_tasks, run_agenda_whatif
 from simulation.executors import ExecutorSpec
-from simulation.sweep import parse_loads
+from simulation.flow.sweep import parse_loads
 
 
 def county_year(runs: int) -> None:

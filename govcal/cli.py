@@ -18,7 +18,7 @@ COMMAND_MODULES: dict[str, str] = {
     "simulate": "govcal.cmd_simulate", "whatif": "govcal.cmd_simulate",
     # The office's running record (DESIGN §7).
     "ledger": "govcal.cmd_ledger", "publish": "govcal.cmd_ledger", "record": "govcal.cmd_ledger",
-    "replan": "govcal.cmd_ledger", "followups": "govcal.cmd_ledger", "followup": "govcal.cmd_ledger",
+    "replan": "govcal.cmd_plan", "followups": "govcal.cmd_ledger", "followup": "govcal.cmd_ledger",
 }
 
 

@@ -1,5 +1,5 @@
 """The ledger's commands (DESIGN §5, §7): ``ledger init|status|export|backup``, ``publish``, ``record``,
-``followups``, ``followup close|report``, and what ``plan --ledger`` and ``check --ledger`` share.
+``followups``, ``followup close|report``. (``replan`` sits beside ``plan``, in `govcal.cmd_plan`.)
 
 Each command opens the ledger (``--ledger DB`` or ``GOVCAL_LEDGER``), runs exactly one transaction,
 and prints Chinese by default (``--lang en``), or with ``--format json`` one JSON document alone on
@@ -8,13 +8,8 @@ standard output. Bad input exits 2 having written nothing.
 
 from __future__ import annotations
 
-import functools
-import json
-import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,32 +18,30 @@ import click
 from govcal.common import (
     GovcalCommand,
     GovcalGroup,
+    emit_json,
+    format_option,
     lang_option,
+    ledger_option,
     load_scenario_warned,
+    now,
+    opened,
     parse_day,
+    require_ledger,
     scenario_loader,
     scenario_option,
     strict_option,
+    table,
+    today_of,
+    today_option,
 )
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 
 if TYPE_CHECKING:  # imported where used: the command line starts without the ledger's modules
-    from govcal.ledger import FollowUp, Ledger, PublishedMeeting, Revision
-    from govcal.ledger.actions import FollowUpView, PlanningState, Recorded, ReplanInputs, ScenarioFacts
-    from scheduler.domain import Scenario
-    from scheduler.period import Period
-    from scheduler.plan import Plan
+    from govcal.ledger import FollowUp, PublishedMeeting
+    from govcal.ledger.actions import FollowUpView, Recorded, ScenarioFacts
 
-LEDGER_ENV = "GOVCAL_LEDGER"
 RECENT_PERIODS = 12  # periods `ledger status` lists in its table (--format json lists them all)
-
-ledger_option = click.option(
-    "--ledger", "ledger_path", envvar=LEDGER_ENV, type=click.Path(dir_okay=False), default=None,
-    help=f"The ledger file (SQLite); default: ${LEDGER_ENV}.")
-today_option = click.option("--today", default=None, help="As of this day, YYYY-MM-DD (default: the system date).")
-format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-                             show_default=True)
 
 
 def parse_clock(text: str | None, flag: str) -> int | None:
@@ -61,47 +54,6 @@ def parse_clock(text: str | None, flag: str) -> int | None:
     if reader.problems:
         raise InputError(reader.problems)
     return minutes
-
-
-def today_of(text: str | None) -> date:
-    return parse_day(text, "--today") or date.today()
-
-
-def now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def require_ledger(ledger_path: str | None) -> str:
-    if not ledger_path:
-        raise InputError([Problem("--ledger", "", "ledger.none")])
-    return ledger_path
-
-
-@contextmanager
-def opened(ledger_path: str | None, lang: Lang) -> Iterator[Ledger]:
-    """The ledger named by ``--ledger`` / ``GOVCAL_LEDGER``, closed afterwards; a migration is reported."""
-    from govcal.ledger import open_ledger
-
-    def notify(key: str, params: dict[str, object]) -> None:
-        click.echo(t(key, lang, **params), err=True)
-
-    ledger = open_ledger(require_ledger(ledger_path), notify=notify)
-    try:
-        yield ledger
-    finally:
-        ledger.close()
-
-
-def emit_json(document: dict[str, Any]) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: Lang, wrap: Sequence[int] = ()) -> list[str]:
-    from govcal.render import table_or_blocks
-
-    if not rows:
-        return [t("ui.none", lang)]
-    return table_or_blocks(headers, rows, lang, wrap_columns=wrap, color=sys.stdout.isatty())
 
 
 # ----- ledger init | status | export | backup ------------------------------------------------------
@@ -144,6 +96,7 @@ def ledger_init(scenario_path: str | None, ledger_path: str | None, output_forma
 def ledger_status(ledger_path: str | None, today: str | None, output_format: str, lang: Lang) -> None:
     """Published revisions, outcomes, past meetings with no outcome, open and overdue follow-ups."""
     from govcal.ledger.actions import status
+    from govcal.ledger.ledger import stamp
 
     day = today_of(today)
     with opened(ledger_path, lang) as book, book.reading():
@@ -154,7 +107,7 @@ def ledger_status(ledger_path: str | None, today: str | None, output_format: str
             "schema": found.schema_version, "today": day.isoformat(),
             "periods": [{"from": p.latest.period_from.isoformat(), "to": p.latest.period_to.isoformat(),
                          "revision": p.latest.revision, "revisions": p.revisions,
-                         "published_at": _stamp(p.latest.published_at), "meetings": p.meetings,
+                         "published_at": stamp(p.latest.published_at), "meetings": p.meetings,
                          "recorded": p.recorded} for p in found.periods],
             "outcomes": found.outcomes,
             "unrecorded": [_meeting_json(m) for m in found.unrecorded],
@@ -168,7 +121,7 @@ def ledger_status(ledger_path: str | None, today: str | None, output_format: str
                revisions=sum(p.revisions for p in found.periods), shown=len(recent))]
     lines += table([t(f"ledger.col.{k}", lang) for k in ("period", "revision", "revisions", "published_at",
                                                           "meetings", "recorded")],
-                   [[p.latest.period_label, str(p.latest.revision), str(p.revisions), _stamp(p.latest.published_at),
+                   [[p.latest.period_label, str(p.latest.revision), str(p.revisions), stamp(p.latest.published_at),
                      str(p.meetings), str(p.recorded)] for p in recent], lang)
     lines += ["", t("ledger.status.outcomes", lang, **found.outcomes), "", t("ledger.status.unrecorded", lang)]
     lines += table([t("ledger.col.meeting_id", lang), t("ui.col.meeting", lang), t("ui.col.date", lang),
@@ -176,10 +129,6 @@ def ledger_status(ledger_path: str | None, today: str | None, output_format: str
                    [[m.id, m.title, m.date.isoformat(), _span(m.start, m.end)] for m in found.unrecorded], lang)
     lines += ["", t("ledger.status.followups", lang, **found.followups)]
     click.echo("\n".join(lines))
-
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _span(start: int, end: int) -> str:
@@ -256,63 +205,9 @@ def ledger_backup(destination: str, ledger_path: str | None, lang: Lang) -> None
 def publish(plan_file: str, scenario_path: str | None, ledger_path: str | None, out_dir: str | None,
             ics_per_leader: bool, output_format: str, lang: Lang) -> None:
     """Publish PLAN_FILE: the next revision of its period (identical to the latest: nothing added)."""
-    from govcal.ledger import actions
-    from govcal.ledger.present import changes_json
-    from scheduler.plan import read_plan
+    from govcal.planning import publish_plan
 
-    plan = read_plan(plan_file)
-    with opened(ledger_path, lang) as book, book.writing():
-        file = actions.scenario_file(book, scenario_path)
-        # Parsed at most once, and only when needed: for the changes, the exports or the change table.
-        full_scenario = functools.cache(lambda: actions.load_full_scenario(book, file, scenario_loader(lang)))
-        published = actions.publish(book, plan, plan_file, file, now(), full_scenario)
-        show_changes = bool(published.plan.changes) and not published.unchanged and output_format == "table"
-        if out_dir is not None or show_changes:
-            scenario = full_scenario()
-            open_followups = book.followups()
-    revision = published.revision
-    key = "ledger.out.unchanged" if published.unchanged else "ledger.out.published"
-    message = t(key, lang, period=revision.period_label, revision=revision.revision,
-                meetings=len(published.plan.meetings), at=_stamp(revision.published_at))
-    if out_dir is not None:
-        write_plan_outputs(published.plan, scenario, out_dir, lang, ics_per_leader, open_followups)
-    if output_format == "json":
-        click.echo(message, err=True)
-        emit_json({"format": "govcal.publish/1", "period": {"from": revision.period_from.isoformat(),
-                                                             "to": revision.period_to.isoformat()},
-                   "revision": revision.revision, "unchanged": published.unchanged,
-                   "published_at": _stamp(revision.published_at), "changes": changes_json(published.plan.changes)})
-        return
-    click.echo(message)
-    if show_changes:
-        click.echo("\n".join(change_lines(published.plan, revision.revision - 1, scenario, lang)))
-
-
-def write_plan_outputs(plan: Plan, scenario: Scenario, out_dir: str, lang: Lang, ics_per_leader: bool,
-                       followups: Sequence[FollowUp] | None) -> None:
-    """plan.json and every export, as ``plan --out`` writes them, all or nothing."""
-    from govcal.exports import write_exports
-    from govcal.files import staged_dir
-    from scheduler.plan import plan_to_text
-
-    with staged_dir(out_dir) as scratch:
-        (scratch / "plan.json").write_text(plan_to_text(plan, lang), encoding="utf-8")
-        written = [scratch / "plan.json", *write_exports(plan, scenario, scratch, lang=lang,
-                                                         ics_per_leader=ics_per_leader, followups=followups)]
-    for path in written:  # every file, as it now lies in the output folder
-        click.echo(t("cli.plan.written", lang, path=Path(out_dir) / path.relative_to(scratch)), err=True)
-
-
-def change_lines(plan: Plan, published_revision: int, scenario: Scenario, lang: Lang) -> list[str]:
-    """The change table of a re-plan: every change, before and after, and who must be told."""
-    from govcal.ledger.present import change_headers, change_rows
-
-    titles = {m.id: m.title for m in plan.meetings}
-    lines = ["", t("ledger.changes.title", lang, revision=published_revision)]
-    if not plan.changes:
-        return [*lines, t("ledger.changes.none", lang)]
-    return lines + table(change_headers(lang), change_rows(plan.changes, scenario, titles, lang), lang,
-                         wrap=(0, 4))
+    publish_plan(plan_file, scenario_path, ledger_path, out_dir, ics_per_leader, output_format, lang)
 
 
 # ----- record ------------------------------------------------------------------------------------
@@ -495,142 +390,3 @@ def _register_followup_commands() -> None:
 
 
 _register_followup_commands()
-
-
-# ----- plan --ledger and check --ledger ------------------------------------------------------------
-
-
-@dataclass
-class LedgerPlanning:
-    """What ``plan --ledger`` plans on: the scenario with the record as history, and what to say."""
-
-    scenario: Scenario  # history advanced by the record
-    period: Period
-    state: PlanningState
-    to_come: Plan | None  # the published revision's meetings still to come, if the period is published
-    followups: list[FollowUp]
-
-    def finish(self, plan: Plan) -> Plan:
-        from govcal.ledger.actions import on_the_record
-
-        return on_the_record(plan, self.state, self.scenario, self.to_come)
-
-    def report(self, lang: Lang) -> None:
-        """Notes on standard error: meetings published but not recorded, what the record added."""
-        for meeting in self.state.unrecorded:
-            click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
-                         day=meeting.date.isoformat()), err=True)
-        if self.state.recorded:
-            click.echo(t("ledger.plan.on_record", lang, events=len(self.state.recorded)), err=True)
-
-
-def plan_on_ledger(ledger_path: str, scenario_path: str | None, month: str | None, start: date | None,
-                   end: date | None, lang: Lang, strict: bool = False) -> LedgerPlanning:
-    """Read the ledger (one read transaction) for ``plan --ledger``: the period (default: the month after
-    the last one published), the scenario with every recorded outcome as history, the published
-    revision of the period if any, and the open follow-ups for the workbook."""
-    from govcal.ledger import actions
-    from scheduler.period import check_period_fits, parse_period
-
-    with opened(ledger_path, lang) as book, book.reading():
-        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path),
-                                              scenario_loader(lang, strict))
-        if month is None and start is None and end is None:
-            period = actions.default_month_after_published(book) or parse_period(scenario=scenario)
-            check_period_fits(scenario, period, "--month")
-        else:
-            period = parse_period(month, start, end, scenario=scenario)
-        state = actions.planning_state(book, scenario, period)
-        to_come = (actions.still_to_come(book, state.published_plan, state.published)
-                   if state.published_plan and state.published else None)
-        open_followups = book.followups()
-    return LedgerPlanning(state.scenario, period, state, to_come, open_followups)
-
-
-def latest_published_plan(ledger_path: str, month: str | None, lang: Lang) -> tuple[Plan, Revision, str | None]:
-    """(plan, revision, the ledger's scenario path) of the latest revision, of `month` if given."""
-    from govcal.ledger.ledger import SCENARIO_PATH
-    from scheduler.period import month_period
-    from scheduler.plan import plan_from_json
-
-    with opened(ledger_path, lang) as book, book.reading():
-        revisions = book.latest_revisions()
-        if month is not None:
-            period = month_period(month)
-            revisions = [r for r in revisions if r.period_from == period.start]
-            if not revisions:
-                raise InputError([Problem("--month", "", "ledger.no_revision_of", {"period": month})])
-        if not revisions:
-            raise InputError([Problem(str(ledger_path), "", "ledger.no_revision")])
-        revision = max(revisions, key=lambda r: (r.period_from, r.revision))
-        plan = plan_from_json(json.loads(book.plan_text(revision)), f"{ledger_path}#{revision.period_label}")
-        stored = book.meta().get(SCENARIO_PATH) or None
-    return plan, revision, stored
-
-
-# ----- replan ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class LedgerReplanning:
-    inputs: ReplanInputs
-    followups: list[FollowUp]
-
-
-def replan_on_ledger(ledger_path: str | None, scenario_path: str | None, month: str, since: date | None,
-                     today: date, lang: Lang, strict: bool = False) -> LedgerReplanning:
-    """Read what ``replan`` starts from (one read transaction): the month's latest revision, the
-    scenario as it is now with the earlier months' outcomes, `--since`, the open follow-ups."""
-    from govcal.ledger import actions
-    from scheduler.period import check_period_fits, month_period
-
-    period = month_period(month)
-    with opened(ledger_path, lang) as book, book.reading():
-        scenario = actions.load_full_scenario(book, actions.scenario_file(book, scenario_path),
-                                              scenario_loader(lang, strict))
-        check_period_fits(scenario, period, "--month")
-        inputs = actions.replan_inputs(book, scenario, period, since, today)
-        open_followups = book.followups()
-    return LedgerReplanning(inputs, open_followups)
-
-
-@click.command("replan", cls=GovcalCommand,
-               short_help="Least-change re-plan of a published month under today's scenario.")
-@click.option("--month", required=True, help="The published month to re-plan, YYYY-MM.")
-@click.option("--since", default=None, help="Re-plan from this day; meetings before it stay as published "
-              "(default: the day after the month's last recorded outcome).")
-@scenario_option()
-@ledger_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
-              help="Write plan.json and the exports (ICS with SEQUENCE = the new revision) into this folder.")
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds the solver may search.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
-@click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
-@today_option
-@format_option
-@strict_option
-@lang_option
-def replan(month: str, since: str | None, scenario_path: str | None, ledger_path: str | None, out_dir: str | None,
-           time_limit: float, seed: int, ics_per_leader: bool, today: str | None, output_format: str, strict: bool,
-           lang: Lang) -> None:
-    """The plan of a published month that keeps every rule under the scenario as it is now and
-    changes the published revision least; lists every change and whom to tell."""
-    from govcal.cmd_plan import deliver_plan, progress_log, solved_plan
-    from scheduler.replan import replan as least_change
-
-    planning = replan_on_ledger(ledger_path, scenario_path, month, parse_day(since, "--since"), today_of(today),
-                                lang, strict)
-    inputs = planning.inputs
-    for meeting in inputs.unrecorded:
-        click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
-                     day=meeting.date.isoformat()), err=True)
-    result = least_change(inputs.scenario, inputs.published, inputs.since, time_limit=time_limit, seed=seed,
-                          lang=lang, log=progress_log(lang))
-    period = inputs.revision
-    solved = solved_plan(result, inputs.scenario.name, period.period_from, period.period_to, output_format,
-                         time_limit, lang)
-    made = inputs.finish(solved)
-    deliver_plan(made, inputs.scenario, out_dir, output_format, ics_per_leader, planning.followups, lang)
-    lines = change_lines(made, inputs.revision.revision, inputs.scenario, lang)
-    click.echo("\n".join(lines), err=output_format == "json")

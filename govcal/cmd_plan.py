@@ -1,6 +1,7 @@
-"""``govcal plan`` and ``govcal check`` (DESIGN §5).
+"""``govcal plan``, ``govcal replan`` and ``govcal check`` (DESIGN §5): their options; the work is
+`govcal.planning`'s (and, on a ledger, `govcal.ledger.services`').
 
-plan: 0 a plan; 1 no feasible plan (the conflicting rules and articles on standard error, and with
+plan and replan: 0 a plan; 1 no feasible plan (the conflicting rules and articles on standard error, and with
 ``--format json`` a JSON document naming them on standard output); 2 bad input; 3 no plan within
 the time limit. check: 0 clean (the recomputed objective printed); 1 violations, each with its
 article; 2 a malformed plan or scenario. With ``--format json`` standard output carries the JSON
@@ -9,40 +10,31 @@ alone; progress goes to standard error.
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 import click
 
-from govcal.cmd_ledger import ledger_option
-from govcal.common import GovcalCommand, lang_option, load_scenario_warned, parse_day, scenario_option, strict_option
+from govcal.common import (
+    GovcalCommand,
+    format_option,
+    lang_option,
+    ledger_option,
+    load_scenario_warned,
+    opened,
+    parse_day,
+    scenario_option,
+    strict_option,
+    today_of,
+    today_option,
+)
+from govcal.planning import EXIT_INFEASIBLE
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
-from scheduler.plan import PLAN_FORMAT, Plan, Result, plan_to_text, read_plan
-from scheduler.rules import cite_suffix
+from scheduler.plan import Plan, read_plan
 
 if TYPE_CHECKING:
-    from govcal.ledger.records import FollowUp
     from scheduler.domain import Scenario
-
-EXIT_INFEASIBLE = 1
-EXIT_TIMEOUT = 3
-
-
-def _conflicts_json(result: Result, scenario_name: str, period_from: date, period_to: date, lang: Lang) -> str:
-    document = {
-        "format": PLAN_FORMAT,
-        "scenario": scenario_name,
-        "period": {"from": period_from.isoformat(), "to": period_to.isoformat()},
-        "solver": {"status": result.status, "objective": None, "bound": result.bound, "gap": None,
-                   "seconds": round(result.seconds, 3)},
-        "conflicts": [{"rule": c.rule, "articles": list(c.articles), "detail": c.detail.render(lang)}
-                      for c in result.conflicts],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 @click.command("plan", cls=GovcalCommand, short_help="Plan meetings, agendas and leaders' calendars with CP-SAT.")
@@ -57,88 +49,22 @@ def _conflicts_json(result: Result, scenario_name: str, period_from: date, perio
               help="Seconds the solver may search.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
 @click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
+@click.option("--today", "today_text", default=None,
+              help="Plan as of this day, YYYY-MM-DD: nothing is placed on or before it (default: with --ledger, "
+                   "the system date in the county's time zone; without, no day is excluded).")
 @ledger_option
 @strict_option
 @lang_option
 def plan(scenario_path: str | None, month: str | None, start: str | None, end: str | None, out_dir: str | None,
-         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, ledger_path: str | None,
-         strict: bool, lang: Lang) -> None:
+         output_format: str, time_limit: float, seed: int, ics_per_leader: bool, today_text: str | None,
+         ledger_path: str | None, strict: bool, lang: Lang) -> None:
     """Plan standing meetings, agendas and leaders' calendars for a month or a period; with --ledger,
     on what the ledger recorded (default period: the month after the last one published)."""
-    from scheduler.period import parse_period
-    from scheduler.solve import plan as solve_plan
+    from govcal.planning import plan_period
 
-    on_ledger = None
-    if ledger_path is not None:
-        from govcal.cmd_ledger import plan_on_ledger
-
-        on_ledger = plan_on_ledger(ledger_path, scenario_path, month, parse_day(start, "--from"),
-                                   parse_day(end, "--to"), lang, strict)
-        on_ledger.report(lang)
-        scenario, period = on_ledger.scenario, on_ledger.period
-    else:
-        scenario = load_scenario_warned(scenario_path, lang, strict)
-        period = parse_period(month, parse_day(start, "--from"), parse_day(end, "--to"), scenario=scenario)
-    result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang))
-    solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
-    made = solved if on_ledger is None else on_ledger.finish(solved)
-    deliver_plan(made, scenario, out_dir, output_format, ics_per_leader,
-                 on_ledger.followups if on_ledger is not None else None, lang)
-    if on_ledger is not None and on_ledger.state.published is not None:
-        from govcal.cmd_ledger import change_lines
-
-        published = on_ledger.state.published
-        click.echo(t("ledger.plan.revision", lang, period=published.period_label, published=published.revision,
-                     revision=made.revision, changes=len(made.changes)), err=True)
-        lines = change_lines(made, published.revision, scenario, lang)
-        click.echo("\n".join(lines), err=output_format == "json")
-
-
-def progress_log(lang: Lang) -> Callable[[str], None]:
-    """Where the solver's progress lines go: standard error, on a terminal only."""
-    progress = sys.stderr.isatty()
-
-    def log(message: str) -> None:
-        if progress:
-            click.echo(t("cli.plan.progress", lang, message=message), err=True)
-
-    return log
-
-
-def solved_plan(result: Result, scenario_name: str, first: date, last: date, output_format: str,
-                time_limit: float, lang: Lang) -> Plan:
-    """The plan of a solver result; exits 1 naming the conflicting rules, or 3 when none was found
-    in time (shared by ``plan`` and ``replan``)."""
-    if result.status == "INFEASIBLE":
-        click.echo(t("cli.plan.infeasible", lang), err=True)
-        for conflict in result.conflicts:
-            click.echo(f"  - {conflict.detail.render(lang)}{cite_suffix(conflict.articles, lang)}", err=True)
-        if output_format == "json":
-            click.echo(_conflicts_json(result, scenario_name, first, last, lang), nl=False)
-        sys.exit(EXIT_INFEASIBLE)
-    if result.plan is None:
-        click.echo(t("cli.plan.timeout", lang, seconds=time_limit), err=True)
-        sys.exit(EXIT_TIMEOUT)
-    click.echo(t("cli.plan.summary", lang, status=result.status, objective=result.objective, bound=result.bound,
-                 seconds=f"{result.seconds:.2f}"), err=True)
-    for note in result.notes:
-        click.echo(note.render(lang), err=True)
-    return result.plan
-
-
-def deliver_plan(made: Plan, scenario: Scenario, out_dir: str | None, output_format: str, ics_per_leader: bool,
-                 followups: Sequence[FollowUp] | None, lang: Lang) -> None:
-    """``--out`` files (all or nothing), then the plan on standard output as JSON or a table."""
-    if out_dir is not None:
-        from govcal.cmd_ledger import write_plan_outputs
-
-        write_plan_outputs(made, scenario, out_dir, lang, ics_per_leader, followups)
-    if output_format == "json":
-        click.echo(plan_to_text(made, lang), nl=False)
-    else:
-        from govcal.render import render_plan
-
-        click.echo(render_plan(made, scenario, lang, color=sys.stdout.isatty()))
+    typed = "--today" if today_text is not None else "--month" if month else "--from" if start else "plan"
+    plan_period(scenario_path, month, parse_day(start, "--from"), parse_day(end, "--to"), out_dir, output_format,
+                time_limit, seed, ics_per_leader, ledger_path, strict, lang, parse_day(today_text, "--today"), typed)
 
 
 @click.command("check", cls=GovcalCommand, short_help="Check a plan against every rule, without a solver.")
@@ -162,9 +88,10 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
     if plan_file is None:
         if ledger_path is None:
             raise InputError([Problem("PLAN_FILE", "", "input.missing")])
-        from govcal.cmd_ledger import latest_published_plan
+        from govcal.ledger.services import latest_published_plan
 
-        plan_read, revision, stored = latest_published_plan(ledger_path, month, lang)
+        with opened(ledger_path, lang) as book:
+            plan_read, revision, stored = latest_published_plan(book, month)
         click.echo(t("ledger.check.revision", lang, period=revision.period_label, revision=revision.revision,
                      at=revision.published_at.strftime("%Y-%m-%d %H:%M UTC")), err=True)
         scenario_path = scenario_path or stored
@@ -204,3 +131,32 @@ def _scenario_of(plan_read: Plan, scenario_path: str | None, lang: Lang, strict:
                                   {"plan_scenario": plan_read.scenario, "plan_sha": wanted[:12],
                                    "scenario": scenario.name, "file": label, "file_sha": scenario.sha256[:12]})])
     return scenario
+
+
+@click.command("replan", cls=GovcalCommand,
+               short_help="Least-change re-plan of a published month under today's scenario.")
+@click.option("--month", required=True, help="The published month to re-plan, YYYY-MM.")
+@click.option("--since", default=None, help="Re-plan from this day; meetings before it stay as published "
+              "(default: the day after the month's last recorded outcome).")
+@scenario_option()
+@ledger_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Write plan.json and the exports (ICS with SEQUENCE = the new revision) into this folder.")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds the solver may search.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed: same input and seed, same plan.")
+@click.option("--ics-per-leader", is_flag=True, help="With --out, also one .ics calendar per leader.")
+@today_option
+@format_option
+@strict_option
+@lang_option
+def replan(month: str, since: str | None, scenario_path: str | None, ledger_path: str | None, out_dir: str | None,
+           time_limit: float, seed: int, ics_per_leader: bool, today: str | None, output_format: str, strict: bool,
+           lang: Lang) -> None:
+    """The plan of a published month that keeps every rule under the scenario as it is now and
+    changes the published revision least; lists every change and whom to tell."""
+    from govcal.planning import replan_month
+
+    replan_month(month, parse_day(since, "--since"), today_of(today), scenario_path, ledger_path, out_dir,
+                 time_limit, seed, ics_per_leader, output_format, strict, lang,
+                 "--today" if today is not None else "--month")

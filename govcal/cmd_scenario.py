@@ -14,10 +14,10 @@ from pathlib import Path
 import click
 
 from govcal.common import GovcalGroup, lang_option, load_scenario_warned, parse_day, strict_option
-from govcal.exports.view import format_date_span, kind_name, party_name
 from govcal.files import atomic_write_text
 from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
+from govcal.view import format_date_span, kind_name, party_name
 from scheduler.domain import ABSENCE_KINDS, HALVES, ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t

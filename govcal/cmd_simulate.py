@@ -21,11 +21,12 @@ from scheduler.domain import Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, read_plan
-from simulation import agenda_sweep
-from simulation.inputs import FlowInputs, build_inputs
-from simulation.mmc import validate_mmc
-from simulation.runner import Progress, default_jobs, run_replications
-from simulation.sweep import parse_loads, run_sweep, sweep_table, sweep_to_json
+from simulation.agenda import sweep as agenda_sweep
+from simulation.executors import default_jobs
+from simulation.flow.inputs import FlowInputs, build_inputs
+from simulation.flow.mmc import validate_mmc
+from simulation.flow.runner import Progress, run_replications
+from simulation.flow.sweep import parse_loads, run_sweep, sweep_table, sweep_to_json
 
 FORMATS = ("table", "json")
 DEFAULT_REPS = 20
@@ -128,8 +129,8 @@ def simulate(load: float, reps: int, validate: str | None, arrival_rate: float |
         _simulate_mmc(arrival_rate, service_rate, servers, reps, seed, out_dir, output_format, lang)
         return
     _positive(load, "--load")
-    from simulation import plots
-    from simulation.report import summarise, summary_table, summary_to_json
+    from simulation.flow.report import summarise, summary_table, summary_to_json
+    from simulation.pictures import flow as plots
 
     scenario, inputs = _inputs(scenario_path, plan_path, lang, strict)
     replications = run_replications(inputs, load, reps, seed, jobs or default_jobs(), progress_bar("simulate"))
@@ -182,7 +183,7 @@ def whatif(ctx: click.Context, loads_text: str, reps: int, scenario_path: str | 
         return
     _positive(reps, "--reps")
     loads = parse_loads(loads_text)
-    from simulation import plots
+    from simulation.pictures import flow as plots
 
     _, inputs = _inputs(scenario_path, plan_path, lang, strict)
     sweep = run_sweep(inputs, loads, reps, seed, jobs or default_jobs(), target, progress_bar("whatif"))
@@ -256,10 +257,10 @@ def whatif_agenda(scenario_path: str | None, loads_text: str, months: int, reps:
         _positive(value, option)
     if jobs is not None:
         _positive(jobs, "--jobs")
-    from simulation import agenda_plots
-    from simulation.agenda_report import sweep_table, sweep_to_json
+    from simulation.agenda.report import sweep_table, sweep_to_json
     from simulation.executors import ExecutorSpec, parse_dask
-    from simulation.plots import save
+    from simulation.pictures import agenda as agenda_plots
+    from simulation.pictures.flow import save
 
     loads = parse_loads(loads_text)
     executor = ExecutorSpec(jobs or default_jobs(), parse_dask(dask_address))

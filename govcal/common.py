@@ -1,11 +1,14 @@
-"""What every command shares: the language option, the scenario option and its loading, and error exits."""
+"""What every command shares: the language, scenario and ledger options, loading the scenario, opening the
+ledger, tables and JSON on standard output, and error exits."""
 
 from __future__ import annotations
 
 import functools
+import json
 import sys
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -17,7 +20,9 @@ from scheduler.errors import InputError, Problem
 from scheduler.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
+    from govcal.ledger import Ledger
     from scheduler.domain import Scenario
+    from scheduler.period import Period
 
 LANG_KEY = "govcal.lang"
 EXIT_BAD_INPUT = 2
@@ -56,6 +61,76 @@ def parse_day(text: str | None, flag: str) -> date | None:
     if reader.problems:
         raise InputError(reader.problems)
     return day
+
+
+LEDGER_ENV = "GOVCAL_LEDGER"
+
+ledger_option = click.option(
+    "--ledger", "ledger_path", envvar=LEDGER_ENV, type=click.Path(dir_okay=False), default=None,
+    help=f"The ledger file (SQLite); default: ${LEDGER_ENV}.")
+today_option = click.option("--today", default=None,
+                            help="As of this day, YYYY-MM-DD (default: the system date in the county's time zone).")
+format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+                             show_default=True)
+
+
+def county_today() -> date:
+    """The system date where the county is (`scheduler.calendar.COUNTY_TIME_ZONE`), not where the
+    computer's clock is set: the office plans and records as of its own day."""
+    from zoneinfo import ZoneInfo
+
+    from scheduler.calendar import COUNTY_TIME_ZONE
+
+    return datetime.now(ZoneInfo(COUNTY_TIME_ZONE)).date()
+
+
+def today_of(text: str | None) -> date:
+    return parse_day(text, "--today") or county_today()
+
+
+def refuse_past(period: Period, today: date, where: str) -> None:
+    """Exit 2 when no day of `period` lies after `today`: planning it could only return an empty plan.
+    `where` names the option the day or the period came from, one the user typed."""
+    if period.end <= today:
+        raise InputError([Problem(where, "", "cli.plan.before_today",
+                                  {"period": period.label(), "today": today.isoformat()})])
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def require_ledger(ledger_path: str | None) -> str:
+    if not ledger_path:
+        raise InputError([Problem("--ledger", "", "ledger.none")])
+    return ledger_path
+
+
+@contextmanager
+def opened(ledger_path: str | None, lang: Lang) -> Iterator[Ledger]:
+    """The ledger named by ``--ledger`` / ``GOVCAL_LEDGER``, closed afterwards; a migration is reported."""
+    from govcal.ledger import open_ledger
+
+    def notify(key: str, params: dict[str, object]) -> None:
+        click.echo(t(key, lang, **params), err=True)
+
+    ledger = open_ledger(require_ledger(ledger_path), notify=notify)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
+def emit_json(document: dict[str, Any]) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], lang: Lang, wrap: Sequence[int] = ()) -> list[str]:
+    from govcal.render import table_or_blocks
+
+    if not rows:
+        return [t("ui.none", lang)]
+    return table_or_blocks(headers, rows, lang, wrap_columns=wrap, color=sys.stdout.isatty())
 
 
 strict_option = click.option(

@@ -105,7 +105,7 @@ class LocalizedHelpFormatter(click.HelpFormatter):
         self.write(f"{'':>{self.current_indent}}{heading}{word('heading_end', self.lang)}\n")
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        from govcal.exports.view import display_width
+        from govcal.view import display_width
 
         first = f"{'':>{self.current_indent}}{word('usage', self.lang) if prefix is None else prefix}{prog} "
         self._write_wrapped(args, self.width, first, " " * display_width(first))
@@ -118,7 +118,7 @@ class LocalizedHelpFormatter(click.HelpFormatter):
             self._write_wrapped(paragraph, self.width, indent, indent)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        from govcal.exports.view import display_width
+        from govcal.view import display_width
 
         rows = list(rows)
         term_width = min(max((display_width(term) for term, _ in rows), default=0), col_max)
@@ -132,8 +132,8 @@ class LocalizedHelpFormatter(click.HelpFormatter):
             self._write_wrapped(text, self.width, first, " " * text_column)
 
     def _write_wrapped(self, text: str, width: int, first: str, rest: str) -> None:
-        from govcal.exports.view import display_width
         from govcal.render import wrap_to_width
+        from govcal.view import display_width
 
         text_width = max(width - display_width(rest), 10)
         lines = wrap_to_width(" ".join(text.split()), text_width, HELP_TOKEN) if text.strip() else [""]

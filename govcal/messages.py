@@ -156,6 +156,13 @@ register({
                               "the plan was made as revision {made} of {period}, but the ledger's latest is "
                               "revision {latest}; plan again on the latest"),
     "ledger.no_revision": ("台账中没有已发布的计划", "the ledger holds no published plan"),
+    "ledger.plan.published": ("{period} 已发布（第 {revision} 版），不再从头规划；请用 govcal replan --month {month} "
+                              "在已发布的计划和已记录的结果上调整",
+                              "{period} is published (revision {revision}) and is not planned afresh; use "
+                              "govcal replan --month {month} to change it, keeping what was recorded"),
+    "cli.plan.before_today": ("{period} 已全部在今天（{today}）或以前，没有可安排的日子；请规划今后的月份",
+                              "{period} lies wholly on or before today ({today}): no day is left to plan; "
+                              "plan a month to come"),
     "ledger.no_revision_of": ("台账中没有 {period} 的已发布计划", "the ledger holds no published plan of {period}"),
     # Recording outcomes.
     "ledger.unknown_meeting": ("已发布的计划中没有会议“{meeting}”", "no published plan has a meeting '{meeting}'"),

@@ -18,7 +18,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govcal.exports.view import (
+from govcal.view import (
     attendee_names,
     commitment_people,
     commitments_in_period,

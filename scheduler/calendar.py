@@ -16,6 +16,9 @@ from datetime import date, timedelta
 
 from scheduler.domain import CalendarSpec, Scenario, fmt_minutes
 
+# Where the county is: its day (`--today` defaults) and the times people read are this zone's.
+COUNTY_TIME_ZONE = "Asia/Shanghai"
+
 
 class CalendarRangeError(ValueError):
     """A date lies outside the years this calendar has data for."""

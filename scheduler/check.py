@@ -366,15 +366,16 @@ class _Checker:
                 self.fail(rule_id, "check.request_required", (m.id,), meeting=m.title, who=self.name(who))
 
     # ----- across meetings --------------------------------------------------------------------------
-    def check_overlaps(self) -> None:
+    def check_overlaps(self, facts: tuple[PlannedMeeting, ...] = ()) -> None:
         """Nobody in two meetings at once, nor in a meeting while attending a congress meeting for the
-        government (Art. 49); a room holds one meeting at a time. Facts, citing no article."""
+        government (Art. 49); a room holds one meeting at a time: facts, citing no article. Two meetings
+        held as recorded are not judged against each other: both happened."""
         by_day: dict[date, list[PlannedMeeting]] = defaultdict(list)
-        for m in self.plan.meetings:
+        for m in (*self.plan.meetings, *facts):
             by_day[m.date].append(m)
         for day, meetings in by_day.items():
             for a, b in combinations(meetings, 2):
-                if not (a.start < b.end and b.start < a.end):
+                if not (a.start < b.end and b.start < a.end) or (a.held and b.held):
                     continue
                 for who in sorted(set(a.attendees) & set(b.attendees) & set(self.leaders)):
                     self.fail("no_double_booking", "check.double_booked", (a.id, b.id), who=self.name(who), date=day,
@@ -544,7 +545,9 @@ class _Checker:
             study_every_months=self.policy.study_every_months, study_windows=windows, study_before=before,
             leaders=frozenset(self.leaders), name=self.name, heads=self.scenario.heads)
 
-    def run(self) -> CheckReport:
+    def run(self, facts: tuple[PlannedMeeting, ...] = ()) -> CheckReport:
+        """Every rule family over the planned meetings; `facts` (meetings held as recorded) are not
+        judged, they only keep others from booking their people and rooms at the same time."""
         # A meeting dated where the calendar has no data breaks the period; nothing else can be said of it.
         outside = [m for m in self.plan.meetings if not self.calendar.covers(m.date)]
         for m in outside:
@@ -558,7 +561,7 @@ class _Checker:
             self.check_members(m)
             self.check_items(m)
             self.check_request(m)
-        self.check_overlaps()
+        self.check_overlaps(facts)
         self.check_counts()
         self.check_congress()
         self.check_accounting()
@@ -569,8 +572,9 @@ class _Checker:
 def check_plan(scenario: Scenario, plan: Plan) -> CheckReport:
     """Every hard-rule violation of `plan` under `scenario` (with the plan's recorded history), and
     its recomputed objective."""
-    if plan.recorded_history:
-        from scheduler.cycle import advance
+    from scheduler.cycle import advance, facts_as_history
 
-        scenario = advance(scenario, plan.recorded_history)
-    return _Checker(scenario, plan).run()
+    facts = tuple(m for m in plan.meetings if m.held)
+    scenario = advance(scenario, (*plan.recorded_history, *facts_as_history(facts)))
+    planned = replace(plan, meetings=tuple(m for m in plan.meetings if not m.held))
+    return _Checker(scenario, planned).run(facts)

@@ -58,6 +58,18 @@ def outcome_events(meeting: PlannedMeeting, outcome: Outcome) -> tuple[HistoryEv
     return tuple(events)
 
 
+def facts_as_history(meetings: Iterable[PlannedMeeting]) -> tuple[HistoryEvent, ...]:
+    """What meetings kept as recorded facts in a plan (`PlannedMeeting.held`) mean for planning the
+    rest of its period: they count as held (Art. 41, 42, 47, 50, numbering) and every item they heard,
+    decided or not, is off this period's agenda (it was heard there; an undecided one returns in the
+    next period, from the ledger's own history). The planner and the checker read facts through this
+    one function, so both see the same state."""
+    events: list[HistoryEvent] = []
+    for meeting in meetings:
+        events.extend(outcome_events(meeting, Outcome(meeting.id, True, meeting.date, meeting.start, meeting.items)))
+    return tuple(events)
+
+
 def held_as_planned(plan: Plan, sent_back: Collection[str] = ()) -> tuple[Outcome, ...]:
     """Every meeting of `plan` held on its day, deciding its items except those `sent_back` for more work."""
     return tuple(Outcome(m.id, True, decided=tuple(i for i in m.items if i not in sent_back)) for m in plan.meetings)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from scheduler.calendar import CalendarRangeError, WorkCalendar
 from scheduler.costs import plan_penalties
 from scheduler.cycle import standing_held_before
 from scheduler.domain import AgendaItem
@@ -44,7 +45,9 @@ def finish(instance: Instance, solution: Solution, solver: SolverInfo, lang: Lan
             end=option.start + _length(instance, held, agenda), room=held.room, presider=option.presider,
             attendees=_attendees(instance, held, agenda), items=tuple(i.id for i in agenda),
             request=slot.request.id if slot.request else None, number=number,
-            unit_heads_away=_unit_heads_away(instance, held, agenda)))
+            unit_heads_away=_unit_heads_away(instance, held, agenda),
+            notice_date=notice_day(instance.calendar, instance.policy.materials_lead_working_days,
+                                   instance.period.start, option.day, instance.today)))
     done = tuple(meetings)
     heard = {i for m in done for i in m.items}
     placed = {m.request for m in done if m.request}
@@ -57,8 +60,31 @@ def finish(instance: Instance, solution: Solution, solver: SolverInfo, lang: Lan
                        if slot.request is not None and slot.request.id not in placed),
         commitment_attendance=tuple(CommitmentAttendance(c, p, instance.is_stand_in(p))
                                     for c, p in solution.attendance),
-        scenario_sha256=scenario.sha256)
-    return replace(plan, penalties=tuple(plan_penalties(plan, instance.cost_facts())))
+        scenario_sha256=scenario.sha256, today=instance.today)
+    # Costs weigh the planner's choices; meetings held as recorded are facts and join the plan after.
+    penalties = tuple(plan_penalties(plan, instance.cost_facts()))
+    kept = tuple(replace(m, held=True) for m in instance.facts)
+    return replace(plan, penalties=penalties,
+                   meetings=tuple(sorted((*done, *kept), key=lambda m: (m.date, m.start, m.id))))
+
+
+def notice_day(calendar: WorkCalendar, materials_lead: int, period_start: date, day: date,
+               today: date | None = None) -> date:
+    """The day a meeting's notice bears: the office sends a period's notices with its plan, on the
+    last working day before the period, and in any case a working day before the materials are due
+    (`materials_lead` working days before the meeting, Art. 43); never before `today`, the day the plan
+    is made as of, and always before the meeting. Where the calendar has no data, calendar days stand in."""
+
+    def back(start: date, working_days: int) -> date:
+        try:
+            return calendar.add_working_days(start, -working_days)
+        except CalendarRangeError:
+            return date.fromordinal(start.toordinal() - working_days)
+
+    issued = min(back(period_start, 1), back(back(day, materials_lead), 1))
+    if today is not None:
+        issued = max(issued, today)
+    return min(issued, date.fromordinal(day.toordinal() - 1))
 
 
 def _when(instance: Instance, held: HeldMeeting) -> tuple[date, int, str]:

@@ -39,8 +39,10 @@ from functools import cached_property
 
 from scheduler.calendar import CN_YEARS, FREE_YEARS, CalendarRangeError, WorkCalendar, calendar_for
 from scheduler.costs import CostFacts, county_wide_guests, hearing_saving, option_cost, reject_cost
+from scheduler.cycle import advance, facts_as_history
 from scheduler.domain import AgendaItem, MeetingRequest, Scenario
 from scheduler.period import Period, month_bounds
+from scheduler.plan import PlannedMeeting
 
 # Minutes between candidate starts. Costs depend on the day, not the hour, so offering every
 # 15-minute grain only multiplies the model; hourly starts (and the last start of each block)
@@ -57,9 +59,12 @@ class Availability:
     """When each leader is busy (absences incl. half days, and fixed commitments, Art. 61), and when
     each unit head is away (Art. 44: not a blocker, a deputy head attends; reported)."""
 
-    def __init__(self, scenario: Scenario, calendar: WorkCalendar) -> None:
-        # (person, day) -> [(start, end, commitment id or None for an absence)]
+    def __init__(self, scenario: Scenario, calendar: WorkCalendar, facts: tuple[PlannedMeeting, ...] = ()) -> None:
+        # (person, day) -> [(start, end, commitment id or None for an absence or a meeting held)]
         self._busy: dict[tuple[str, date], list[tuple[int, int, str | None]]] = defaultdict(list)
+        for meeting in facts:
+            for who in dict.fromkeys((meeting.presider, *meeting.attendees)):
+                self._busy[(who, meeting.date)].append((meeting.start, meeting.end, None))
         for absence in scenario.absences:
             span = calendar.half_span(absence.half)
             for ordinal in range(absence.start.toordinal(), absence.end.toordinal() + 1):
@@ -312,7 +317,13 @@ class Instance:
     """Scenario + period -> slots, options, item readiness and groups, congress meetings: a solver's input."""
 
     def __init__(self, scenario: Scenario, period: Period, *, whole: Period | None = None,
-                 start_step: int = DEFAULT_START_STEP, calendar: WorkCalendar | None = None) -> None:
+                 start_step: int = DEFAULT_START_STEP, calendar: WorkCalendar | None = None,
+                 facts: tuple[PlannedMeeting, ...] = (), today: date | None = None) -> None:
+        # Meetings held as recorded stay outside the model: their counts and heard items are history
+        # (`scheduler.cycle.facts_as_history`), their people are busy then, their ids are taken.
+        self.facts = tuple(sorted(facts, key=lambda m: (m.date, m.start, m.id)))
+        self.today = today
+        scenario = advance(scenario, facts_as_history(self.facts))
         self.scenario = scenario
         self.period = period
         self.whole = whole or period  # the user's period when this is one step of it (yearly lower bounds)
@@ -320,8 +331,9 @@ class Instance:
         self.weights = scenario.policy.weights
         self.start_step = start_step
         self.calendar = calendar or planning_calendar(scenario, period)
-        self.availability = Availability(scenario, self.calendar)
-        self.days = self.calendar.working_days(period.start, period.end)
+        self.availability = Availability(scenario, self.calendar, self.facts)
+        # Nothing new is placed on or before today.
+        self.days = [d for d in self.calendar.working_days(period.start, period.end) if today is None or d > today]
         self.end_workday = self.workday(period.end)
         self.leader_ids = tuple(x.id for x in scenario.leaders)
         self.head = scenario.county_head.id
@@ -434,6 +446,20 @@ class Instance:
         return option_cost(self.weights, exec_presides=presider != self.head)
 
     # ----- slots ------------------------------------------------------------------------------------
+    def _slot_keys(self, prefix: str, kind: str, first: date, last: date, count: int) -> list[str]:
+        """`count` slot ids `prefix-N`, numbered on from the meetings the typed history holds in
+        [first, last] and skipping the ids of meetings kept as facts (a re-plan then finds the
+        published meetings under the ids they were published with)."""
+        taken = {m.id for m in self.facts}
+        number = history_count(self.scenario, kind, first, last) - sum(
+            1 for m in self.facts if m.kind == kind and m.request is None and first <= m.date <= last)
+        keys: list[str] = []
+        while len(keys) < count:
+            number += 1
+            if f"{prefix}-{number}" not in taken:
+                keys.append(f"{prefix}-{number}")
+        return keys
+
     def _build_standing_slots(self) -> None:
         policy = self.policy
         if policy.standing_per_month[1] == 0 or self.justice is None:
@@ -447,11 +473,11 @@ class Instance:
             options = self._options(days, policy.standing_minutes, (), self._presiders("standing"), self.leader_ids,
                                     sitting, kind="standing", cost=self._standing_price)
             group = f"{year:04d}-{month:02d}"
-            held = history_count(self.scenario, "standing", first, last)
+            keys = self._slot_keys(f"standing-{group}", "standing", first, last, upper)
             indices = []
-            for rank in range(upper):
+            for key in keys:
                 indices.append(len(self.slots))
-                self.slots.append(Slot(f"standing-{group}-{held + rank + 1}", "standing", policy.standing_minutes,
+                self.slots.append(Slot(key, "standing", policy.standing_minutes,
                                        options, group=group, units=(self.justice,),
                                        agenda_minutes=policy.standing_minutes - policy.standing_opening_minutes))
             self.standing_groups[group] = (lower, indices)
@@ -468,11 +494,11 @@ class Instance:
             days = [d for d in self.days if d.year == year]
             options = self._options(days, policy.plenary_minutes, (), self._presiders("plenary"), self.leader_ids,
                                     sitting, kind="plenary")
-            held = history_count(self.scenario, "plenary", date(year, 1, 1), date(year, 12, 31))
+            keys = self._slot_keys(f"plenary-{year}", "plenary", date(year, 1, 1), date(year, 12, 31), upper)
             indices = []
-            for rank in range(upper):
+            for key in keys:
                 indices.append(len(self.slots))
-                self.slots.append(Slot(f"plenary-{year}-{held + rank + 1}", "plenary", policy.plenary_minutes,
+                self.slots.append(Slot(key, "plenary", policy.plenary_minutes,
                                        options, group=str(year), units=departments,
                                        agenda_minutes=policy.plenary_minutes))
             self.plenary_groups[str(year)] = (lower, indices)

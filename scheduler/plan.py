@@ -69,6 +69,10 @@ class PlannedMeeting:
     request: str | None = None
     number: int | None = None  # a standing / plenary meeting's ordinal in its year (titles use it)
     unit_heads_away: tuple[str, ...] = ()  # units whose head is away: a deputy head attends (Art. 44)
+    # A recorded fact (the ledger says it was held, on this day and time): re-plans keep it as it is,
+    # the planner places nothing in its stead, and the checker does not judge its time or attendance.
+    held: bool = False
+    notice_date: date | None = None  # the day its notice bears: before the meeting, never before the plan's today
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,8 @@ class Plan:
     # When the office published this revision (UTC; None when never published): calendars stamp
     # their events with it (ICS DTSTAMP).
     published_at: datetime | None = None
+    # The day the plan was made as of: nothing new is placed on or before it (None: no such day).
+    today: date | None = None
 
     def meeting(self, meeting_id: str) -> PlannedMeeting:
         return next(m for m in self.meetings if m.id == meeting_id)
@@ -234,6 +240,8 @@ def meeting_to_json(m: PlannedMeeting) -> dict[str, Any]:
         "attendees": list(m.attendees),
         "items": list(m.items),
         "unit_heads_away": list(m.unit_heads_away),
+        "notice_date": m.notice_date.isoformat() if m.notice_date else None,
+        **({"held": True} if m.held else {}),
     }
 
 
@@ -244,6 +252,7 @@ def plan_to_json(plan: Plan, lang: Lang = "zh") -> dict[str, Any]:
         "scenario": plan.scenario,
         "scenario_sha256": plan.scenario_sha256,
         "revision": plan.revision,
+        "today": plan.today.isoformat() if plan.today else None,
         "period": {"from": plan.period_from.isoformat(), "to": plan.period_to.isoformat()},
         "solver": solver_to_json(plan.solver),
         "meetings": [meeting_to_json(m) for m in plan.meetings],
@@ -300,6 +309,8 @@ class _PlanReader(Reader):
             self.get(raw, "request", path, str, required=False),
             self.integer(raw, "number", path, minimum=1, required=False),
             self.strings(raw, "unit_heads_away", path),
+            bool(self.get(raw, "held", path, bool, required=False, default=False)),
+            self.day(raw, "notice_date", path, required=False),
         )
         if None in (values[0], values[1], values[3], values[4], values[5], values[7]):
             return None
@@ -387,6 +398,7 @@ def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
         changes=reader.section(data, "changes", reader.change),
         recorded_history=reader.section(data, "recorded_history", reader.history),
         published_at=reader.moment(data, "published_at"),
+        today=reader.day(data, "today", "", required=False),
     )
     if reader.problems or period_from is None or period_to is None:
         if not reader.problems:

@@ -12,8 +12,10 @@ is lexicographic, in two CP-SAT solves over one model:
 The finished plan lists its `changes` against the published revision with whom to tell
 (`scheduler.cycle.plan_changes`) and carries the revision it becomes when published.
 
-The caller passes the published revision as it stands: meetings already held keep their place
-before `since`; a meeting the ledger recorded as moved or cancelled should be given as it happened.
+The caller passes the published revision as it stands: a meeting the ledger recorded as held is
+given as it happened and marked `held` — a fact, kept exactly (any day and time) outside the model,
+never moved, dropped or listed as a change; a cancelled one is left out. Nothing new is placed on or
+before `today`: published meetings up to then stay as they are.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from scheduler.cpsat.builder import copy_of, fix, solve
 from scheduler.cpsat.model import PlanModel
@@ -30,11 +32,11 @@ from scheduler.cpsat.search import BuiltModel, extract, fixed_outside, hints_of
 from scheduler.cycle import plan_changes
 from scheduler.domain import Scenario
 from scheduler.explain import precheck
-from scheduler.finish import finish
+from scheduler.finish import finish, notice_day
 from scheduler.i18n import Lang
 from scheduler.instance import Instance
 from scheduler.period import Period
-from scheduler.plan import Plan, Result, SolverInfo
+from scheduler.plan import Plan, PlannedMeeting, Result, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
 
 CHANGE = 1000  # one change outweighs any number of days moved, so fewer changes always come first
@@ -132,20 +134,26 @@ def _change_terms(pm: PlanModel, published: Plan, slots: Mapping[int, str]) -> t
 
 
 def replan(scenario: Scenario, published: Plan, since: date | None = None, *, time_limit: float = 20.0,
-           seed: int = 0, lang: Lang = "zh", log: Callable[[str], None] | None = None) -> Result:
+           seed: int = 0, lang: Lang = "zh", log: Callable[[str], None] | None = None,
+           today: date | None = None) -> Result:
     """The least-change plan of `published`'s period under `scenario` as it is now (module docstring)."""
     began = time.perf_counter()
     say = log or (lambda _message: None)
     period = Period(published.period_from, published.period_to)
     since = max(since or period.start, period.start)
-    instance = Instance(scenario, period)
+    if today is not None:
+        since = max(since, today + timedelta(days=1))
+    facts = tuple(m for m in published.meetings if m.held)
+    # Days up to today stay in the instance: published meetings there are kept by fixing them (below).
+    instance = Instance(scenario, period, facts=facts)
     conflicts = precheck(instance)
     if conflicts:
         return Result(SolverInfo("INFEASIBLE", seconds=time.perf_counter() - began), None, tuple(conflicts))
-    base, slots = published_solution(instance, published)
+    movable = replace(published, meetings=tuple(m for m in published.meetings if not m.held))
+    base, slots = published_solution(instance, movable)
     model = BuiltModel(instance)
     pm = model.pm
-    terms, offset = _change_terms(pm, published, slots)
+    terms, offset = _change_terms(pm, movable, slots)
     fixed = fixed_outside(pm, base, since, period.end) if since > period.start else {}
     hints = hints_of(pm, base)
     # 1. Fewest and smallest changes.
@@ -187,5 +195,23 @@ def replan(scenario: Scenario, published: Plan, since: date | None = None, *, ti
         info = replace(info, objective=objective)
     gap = None if info.bound is None else max(0.0, (objective - info.bound) / max(1.0, abs(objective)))
     info = replace(info, gap=gap)
+    plan = replace(plan, meetings=_notices(instance, published, plan, today), today=today)
     return Result(info, replace(plan, solver=info, revision=published.revision + 1,
                                 changes=plan_changes(scenario, published, plan)))
+
+
+def _notices(instance: Instance, published: Plan, plan: Plan, today: date | None) -> tuple[PlannedMeeting, ...]:
+    """A meeting whose day and time the re-plan keeps keeps the notice already sent for it; a moved
+    or new one gets a notice of its own, never dated before `today`."""
+    before = {m.id: m for m in published.meetings}
+    dated = []
+    for meeting in plan.meetings:
+        old = before.get(meeting.id)
+        if old is not None and old.notice_date is not None and (old.date, old.start) == (meeting.date, meeting.start):
+            meeting = replace(meeting, notice_date=old.notice_date)
+        elif not meeting.held:
+            lead = instance.policy.materials_lead_working_days
+            meeting = replace(meeting, notice_date=notice_day(instance.calendar, lead, instance.period.start,
+                                                              meeting.date, today))
+        dated.append(meeting)
+    return tuple(dated)

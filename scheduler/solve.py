@@ -63,15 +63,16 @@ class Clock:
 
 
 def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: int = 0, workers: int = 1,
-         lang: Lang = "zh", log: Callable[[str], None] | None = None) -> Result:
+         lang: Lang = "zh", log: Callable[[str], None] | None = None, today: date | None = None) -> Result:
     """Plan `period` of `scenario`; see `scheduler.plan.Result` for what comes back.
 
     `time_limit` seconds in all; `seed` fixes the search (same input and seed, same plan); `workers`
     > 1 interleaves that many CP-SAT subsolvers in the whole-period stage; texts are in `lang`;
-    `log` receives progress lines (one per month of a longer period)."""
+    `log` receives progress lines (one per month of a longer period); nothing is placed on or before
+    `today` (None: no day is excluded)."""
     clock = Clock(time_limit)
     say = log or (lambda _message: None)
-    instance = Instance(scenario, period)
+    instance = Instance(scenario, period, today=today)
     conflicts = precheck(instance)
     if conflicts:
         return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None, tuple(conflicts))
@@ -169,7 +170,8 @@ def _roll_months(whole: Instance, steps: list[Period], clock: Clock, seed: int, 
     attendance: list[tuple[str, str]] = []
     for index, step in enumerate(steps):
         began = clock.elapsed()
-        instance = Instance(scenario, step, whole=whole.period, calendar=whole.calendar)
+        instance = Instance(scenario, step, whole=whole.period, calendar=whole.calendar, today=whole.today,
+                            facts=tuple(m for m in whole.facts if step.contains(m.date)))
         conflicts = precheck(instance)
         if conflicts:
             return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None, tuple(conflicts))

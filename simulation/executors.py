@@ -11,6 +11,7 @@ cluster listens on the loopback interface only.
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -24,6 +25,11 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 LOCAL = "local"
 CONNECT_TIMEOUT = "10s"
+
+
+def default_jobs() -> int:
+    """Worker processes when the user names none: at most two, never more than the machine's cores."""
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True, slots=True)

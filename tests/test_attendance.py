@@ -14,7 +14,7 @@ import pytest
 from plan_fixtures import congress_plan, congress_scenario
 from test_planner_helpers import MAY, THREE_DAYS, tiny_scenario, with_items
 
-from govcal.exports.view import attendee_names
+from govcal.view import attendee_names
 from scheduler.check import check_plan
 from scheduler.domain import Absence, AgendaItem, Leader, MeetingRequest, Policy, Room
 from scheduler.errors import InputError

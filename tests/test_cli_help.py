@@ -18,10 +18,10 @@ from click.testing import CliRunner, Result
 from test_planner_helpers import scenario_yaml_data, tiny_scenario
 
 from govcal.cli import cli
-from govcal.cmd_plan import progress_log
-from govcal.exports.view import display_width
 from govcal.help_format import LocalizedHelp, command_key, lang_on_command_line, locale_lang, option_help, option_key
 from govcal.help_texts import COMMANDS, ROOT, SHARED_OPTIONS
+from govcal.planning import progress_log
+from govcal.view import display_width
 from scheduler.period import Period
 from scheduler.solve import plan as solve_plan
 

@@ -126,11 +126,12 @@ def test_check_and_plan_on_a_ledger_warn_too(misspelt_scenario: Path, tmp_path: 
     assert STRICT_EN in strict.stderr
     ledger = str(tmp_path / "ledger.db")
     assert run("ledger", "init", "--scenario", scenario, "--ledger", ledger).exit_code == 0
-    on_ledger = run("plan", "--ledger", ledger, "--month", "2024-05", "--format", "json")
+    on_ledger = run("plan", "--ledger", ledger, "--month", "2024-05", "--format", "json", "--today", "2024-04-30")
     assert on_ledger.exit_code == 0, on_ledger.output
     assert WARNING_ZH in on_ledger.stderr
     json.loads(on_ledger.stdout)
-    assert STRICT_EN in run("plan", "--ledger", ledger, "--month", "2024-05", "--strict", "--lang", "en").stderr
+    assert STRICT_EN in run("plan", "--ledger", ledger, "--month", "2024-05", "--strict", "--lang", "en",
+                            "--today", "2024-04-30").stderr
 
 
 def test_validate_strict(misspelt_scenario: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from govcal.cli import cli
-from govcal.exports.view import display_width
+from govcal.view import display_width
 from scheduler.scenario import load_scenario, parse_scenario
 
 

@@ -31,7 +31,7 @@ from govcal.exports.picture import (
     tint,
     when_where,
 )
-from govcal.exports.view import display_width, plan_calendar
+from govcal.view import display_width, plan_calendar
 from scheduler.domain import MEETING_KINDS
 from scheduler.plan import PlannedMeeting
 

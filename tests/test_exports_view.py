@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from plan_fixtures import small_plan, small_scenario
 
-from govcal.exports.view import (
+from govcal.view import (
     day_kind,
     display_width,
     holiday_label,

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from plan_fixtures import congress_plan, congress_scenario, small_plan, small_scenario
 
-from govcal.exports.view import display_width
 from govcal.exports.xlsx import MAX_SHEET_NAME, plan_workbook, unique_sheet_name
+from govcal.view import display_width
 
 LEADER_SHEETS = ["县长", "常务副县长", "副县长（农业农村）", "副县长（教育）", "政府办公室主任"]
 

@@ -458,7 +458,7 @@ def test_outcomes_of_items_the_scenario_no_longer_names_are_left_out(tmp_path: P
 @pytest.fixture
 def planned_may(tmp_path: Path, county: Path, book: Path) -> Path:
     """May planned with the ledger by the solver (one standing meeting: Y-1, Y-2) and published."""
-    result = run("plan", "--month", "2024-05", "--ledger", book, "--format", "json")
+    result = run("plan", "--month", "2024-05", "--ledger", book, "--format", "json", "--today", "2024-04-30")
     assert result.exit_code == 0, result.output
     (tmp_path / "may.json").write_text(result.stdout, encoding="utf-8")
     assert run("publish", tmp_path / "may.json", "--ledger", book).exit_code == 0
@@ -469,7 +469,7 @@ def test_plan_on_the_record_drops_decided_items_and_numbers_meetings_on(tmp_path
                                                                         planned_may: Path):
     assert run("record", "standing-2024-05-1", "--held", "--not-decided", "Y-2", "--ledger", planned_may
                ).exit_code == 0
-    result = run("plan", "--ledger", planned_may, "--format", "json")  # default: the month after May
+    result = run("plan", "--ledger", planned_may, "--format", "json", "--today", "2024-05-31")  # June, after May
     assert result.exit_code == 0, result.output
     june = json.loads(result.stdout)
     assert june["period"] == {"from": "2024-06-01", "to": "2024-06-30"}
@@ -491,7 +491,7 @@ def test_plan_on_the_record_drops_decided_items_and_numbers_meetings_on(tmp_path
 
 
 def test_plan_names_a_published_meeting_with_no_outcome_and_keeps_its_items(planned_may: Path):
-    result = run("plan", "--month", "2024-06", "--ledger", planned_may, "--format", "json")
+    result = run("plan", "--month", "2024-06", "--ledger", planned_may, "--format", "json", "--today", "2024-05-31")
     assert result.exit_code == 0, result.output
     assert "standing-2024-05-1" in result.stderr and "未视为已召开" in result.stderr
     june = json.loads(result.stdout)
@@ -499,21 +499,19 @@ def test_plan_names_a_published_meeting_with_no_outcome_and_keeps_its_items(plan
     assert "recorded_history" not in june
 
 
-def test_plan_of_a_published_period_is_its_next_revision_with_changes(tmp_path: Path, county: Path, book: Path):
-    # May published with its meeting on the last Friday: the planner prefers earlier, so it moves.
-    late = month_plan(county, date(2024, 5, 1), date(2024, 5, 31),
-                      meeting("standing-2024-05-1", date(2024, 5, 31), ("Y-1", "Y-2")))
-    assert run("publish", write_plan(late, tmp_path / "late.json"), "--ledger", book).exit_code == 0
-    result = run("plan", "--month", "2024-05", "--ledger", book, "--format", "json")
-    assert result.exit_code == 0, result.output
-    revised = json.loads(result.stdout)
-    assert revised["revision"] == 2
-    assert [(c["meeting"], c["what"]) for c in revised["changes"]] == [("standing-2024-05-1", "moved")]
-    assert "第2版" in result.stderr and "改期" in result.stderr
-    plan_file = tmp_path / "revised.json"
-    plan_file.write_text(result.stdout, encoding="utf-8")
-    published = run("publish", plan_file, "--ledger", book, "--format", "json")
-    assert json.loads(published.stdout)["revision"] == 2
+def test_plan_of_a_published_period_is_refused_pointing_to_replan(tmp_path: Path, county: Path, book: Path):
+    """Planning a published month afresh would drop what was recorded there: refused, exit 2, nothing
+    written, pointing to replan (for a period that only overlaps it too)."""
+    assert run("publish", write_plan(may_plan(county), tmp_path / "may.json"), "--ledger", book).exit_code == 0
+    before = book.read_bytes()
+    for period in (["--month", "2024-05"], ["--from", "2024-05-20", "--to", "2024-06-10"]):
+        result = run("plan", *period, "--ledger", book, "--today", "2024-04-30", "--out", tmp_path / "out")
+        assert result.exit_code == 2, result.output
+        assert "replan --month 2024-05" in result.stderr and "第 1 版" in result.stderr
+        assert not (tmp_path / "out").exists()
+    assert book.read_bytes() == before
+    assert "replan" in run("plan", "--month", "2024-05", "--ledger", book, "--today", "2024-04-30",
+                           "--lang", "en").stderr
 
 
 def test_check_knows_the_scenario_a_plan_was_made_from(tmp_path: Path, county: Path):

@@ -328,7 +328,7 @@ def published_may(tmp_path: Path, county: Path, book: Path) -> Path:
 def test_reading_commands_leave_the_file_as_it_was(tmp_path: Path, published_may: Path):
     before = file_state(published_may)
     for args in (["ledger", "status"], ["ledger", "export"], ["followups", "--today", "2024-05-09"],
-                 ["plan", "--month", "2024-06"], ["check", "--month", "2024-05"]):
+                 ["plan", "--month", "2024-06", "--today", "2024-05-31"], ["check", "--month", "2024-05"]):
         result = run(*args, "--ledger", published_may)
         assert result.exit_code in (0, 1), (args, result.output)
         assert file_state(published_may) == before, args

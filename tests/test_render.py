@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from plan_fixtures import congress_plan, congress_scenario, small_plan, small_scenario
 
-from govcal.exports.view import display_width, party_names
 from govcal.render import TEXT_COLUMN_WIDTH, format_table, render_plan, wrap_to_width
+from govcal.view import display_width, party_names
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("GOVCAL_UPDATE_GOLDEN") == "1"

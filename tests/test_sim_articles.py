@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 
 from scheduler.scenario import parse_scenario
-from simulation.inputs import build_inputs
-from simulation.model import FlowModel, TraceEvent, measure
+from simulation.flow.inputs import build_inputs
+from simulation.flow.model import FlowModel, TraceEvent, measure
 from simulation.seeds import replication_seeds
 
 NO_ARRIVALS = {"request": 0.0, "report": 0.0, "normative": 0.0, "consent": 0.0, "proposal": 0.0}

@@ -10,7 +10,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from simulation.fonts import cjk_font_properties, use_cjk_font
+from simulation.pictures.fonts import cjk_font_properties, use_cjk_font
 
 
 def test_chinese_text_renders_without_missing_glyph_warning() -> None:

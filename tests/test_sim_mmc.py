@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scheduler.errors import InputError
-from simulation.mmc import erlang_c, erlang_c_wq, validate_mmc
+from simulation.flow.mmc import erlang_c, erlang_c_wq, validate_mmc
 from simulation.stats import mean_ci, t_quantile
 
 

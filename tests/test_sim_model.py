@@ -12,10 +12,10 @@ from scheduler.domain import Absence
 from scheduler.errors import InputError
 from scheduler.generate import generate_scenario
 from scheduler.plan import Plan, PlannedMeeting, SolverInfo
-from simulation.inputs import build_inputs
-from simulation.model import FlowModel, measure, run_replication
-from simulation.report import summarise, summary_to_json
-from simulation.runner import run_replications
+from simulation.flow.inputs import build_inputs
+from simulation.flow.model import FlowModel, measure, run_replication
+from simulation.flow.report import summarise, summary_to_json
+from simulation.flow.runner import run_replications
 from simulation.seeds import replication_seeds
 
 
@@ -139,7 +139,7 @@ def test_horizon_beyond_the_calendar_is_an_error(scenario) -> None:
 
 
 def test_sweep_uses_common_random_numbers_whatever_jobs(inputs) -> None:
-    from simulation.sweep import run_sweep, sweep_to_json
+    from simulation.flow.sweep import run_sweep, sweep_to_json
 
     serial = run_sweep(inputs, (1.0, 2.0), reps=2, seed=4, jobs=1)
     parallel = run_sweep(inputs, (1.0, 2.0), reps=2, seed=4, jobs=2)

@@ -13,10 +13,10 @@ from matplotlib.ticker import PercentFormatter
 from test_whatif_agenda import _replication, _sweep
 
 from scheduler.generate import generate_scenario
-from simulation.agenda_plots import load_curves
-from simulation.inputs import build_inputs
-from simulation.plots import whatif_curves
-from simulation.sweep import run_sweep
+from simulation.flow.inputs import build_inputs
+from simulation.flow.sweep import run_sweep
+from simulation.pictures.agenda import load_curves
+from simulation.pictures.flow import whatif_curves
 
 
 def texts_drawn(figure: Figure) -> list[str]:

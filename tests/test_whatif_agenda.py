@@ -19,11 +19,11 @@ from scheduler.domain import ABSENCE_KINDS
 from scheduler.errors import InputError
 from scheduler.plan import read_plan
 from scheduler.scenario import load_scenario
-from simulation.agenda import AgendaGenerator, base_scenario, month_list
-from simulation.agenda_cycle import AgendaReplication, MonthRecord
-from simulation.agenda_params import agenda_params, derived_defaults
-from simulation.agenda_report import AgendaSweep, summarise_load, sweep_table, sweep_to_json
-from simulation.agenda_sweep import run_agenda_whatif
+from simulation.agenda.cycle import AgendaReplication, MonthRecord
+from simulation.agenda.generator import AgendaGenerator, base_scenario, month_list
+from simulation.agenda.params import agenda_params, derived_defaults
+from simulation.agenda.report import AgendaSweep, summarise_load, sweep_table, sweep_to_json
+from simulation.agenda.sweep import run_agenda_whatif
 from simulation.seeds import replication_seeds
 
 LOADS = (1.0, 3.0)
@@ -249,7 +249,7 @@ def test_month_list_crosses_the_year() -> None:
 
 
 def test_kept_paths_are_per_load_replication_and_month() -> None:
-    from simulation.agenda_cycle import kept_paths
+    from simulation.agenda.cycle import kept_paths
 
     assert kept_paths(1.5, 0, "2024-05") == ("load-1.5/rep-1/2024-05.yaml", "load-1.5/rep-1/2024-05.json")
     assert Path(kept_paths(2.0, 9, "2024-12")[1]).parts[:2] == ("load-2", "rep-10")

@@ -23,8 +23,8 @@ import dataclasses
 import pytest
 
 from scheduler.scenario import load_scenario
-from simulation.agenda_cycle import AgendaReplication, run_agenda_replication
-from simulation.agenda_sweep import DEFAULT_MONTH_TIME_LIMIT, agenda_tasks
+from simulation.agenda.cycle import AgendaReplication, run_agenda_replication
+from simulation.agenda.sweep import DEFAULT_MONTH_TIME_LIMIT, agenda_tasks
 from simulation.executors import ExecutorSpec, run_all
 
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from whatif_agenda_fixtures import MONTH_TIME_LIMIT, whatif_scenario
 
-from simulation.agenda_report import AgendaSweep, sweep_to_json
-from simulation.agenda_sweep import run_agenda_whatif
+from simulation.agenda.report import AgendaSweep, sweep_to_json
+from simulation.agenda.sweep import run_agenda_whatif
 from simulation.executors import ExecutorSpec, TaskFailed, run_all
 
 TIMINGS = ("plan_seconds", "replication_seconds")

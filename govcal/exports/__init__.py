@@ -32,7 +32,7 @@ def write_exports(plan: Plan, scenario: Scenario, directory: Path, *, lang: Lang
     `followups`: the ledger's open follow-ups (a 督办清单 sheet in the workbook), when planning with one.
     """
     # Imported here: matplotlib, openpyxl and python-docx cost most of a second, and commands that
-    # only need the shared view helpers (govcal.exports.view) should not pay for them.
+    # only need the shared view helpers (govcal.view) should not pay for them.
     from govcal.exports.ics import leader_file_name, leader_ics, plan_ics
     from govcal.exports.notice import plan_notices
     from govcal.exports.picture import month_picture

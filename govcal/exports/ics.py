@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneStandard, vCalAddress, vText
 
 from govcal import __version__
-from govcal.exports.view import (
+from govcal.view import (
     absence_text,
     absences_in_period,
     commitment_attendees,

@@ -41,7 +41,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from govcal.exports.package import repack
-from govcal.exports.view import (
+from govcal.view import (
     attendee_names,
     item_rows,
     party_name,
@@ -54,6 +54,7 @@ from govcal.exports.view import (
 )
 from scheduler.calendar import CN_YEARS, FREE_YEARS, WorkCalendar, calendar_for
 from scheduler.domain import Scenario
+from scheduler.finish import notice_day
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
 from scheduler.rules import cite_articles, zh_numeral
@@ -135,16 +136,19 @@ def notice_calendar(plan: Plan, scenario: Scenario) -> WorkCalendar:
 
 def materials_deadline(meeting: PlannedMeeting, scenario: Scenario, calendar: WorkCalendar) -> date:
     """The working day `materials_lead_working_days` before the meeting: materials reach the
-    participants before it (Art. 43)."""
-    return calendar.add_working_days(meeting.date, -scenario.policy.materials_lead_working_days)
+    participants before it (Art. 43); never before the notice asking for them."""
+    due = calendar.add_working_days(meeting.date, -scenario.policy.materials_lead_working_days)
+    return max(due, meeting.notice_date) if meeting.notice_date is not None else due
 
 
 def issue_date(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, calendar: WorkCalendar) -> date:
-    """The office sends the month's notices with the plan, on the last working day before the plan's
-    period, and in any case a working day before the materials are due."""
-    with_plan = calendar.add_working_days(plan.period_from, -1)
-    before_materials = calendar.add_working_days(materials_deadline(meeting, scenario, calendar), -1)
-    return min(with_plan, before_materials)
+    """The day the notice bears: the plan's `notice_date` of the meeting (never before the day the plan
+    was made as of); a plan without one (hand-made, or from an older govcal) gets the same rule's day
+    (`scheduler.finish.notice_day`)."""
+    if meeting.notice_date is not None:
+        return meeting.notice_date
+    return notice_day(calendar, scenario.policy.materials_lead_working_days, plan.period_from, meeting.date,
+                      plan.today)
 
 
 def full_date(day: date, lang: Lang) -> str:

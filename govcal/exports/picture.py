@@ -9,7 +9,7 @@ row grows with its busiest day. Under each month, a legend of what appears in th
 
 Layout is computed in inches (each month's axes maps y to inches from its top), so text sizes and
 line spacing hold whatever the month holds. Chinese renders with the Noto Sans CJK font shipped by
-mplfonts (simulation.fonts), so a fresh machine needs no system font. The PNG carries no timestamp
+mplfonts (simulation.pictures.fonts), so a fresh machine needs no system font. The PNG carries no timestamp
 or software version, so the same plan gives the same bytes.
 """
 
@@ -27,7 +27,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from govcal.exports.view import (
+from govcal.view import (
     absence_text,
     absence_time,
     absences_in_period,
@@ -52,7 +52,7 @@ from scheduler.calendar import WorkCalendar
 from scheduler.domain import MEETING_KINDS, Absence, Commitment, Scenario
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
-from simulation.fonts import use_cjk_font
+from simulation.pictures.fonts import use_cjk_font
 
 # One colour per meeting kind (colour-blind-safe Okabe-Ito palette), in MEETING_KINDS order. Entries
 # are filled with a light tint of it and carry a strip of the full colour; text is always dark.

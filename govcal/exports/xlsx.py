@@ -25,7 +25,7 @@ from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
 from govcal.exports.package import repack
-from govcal.exports.view import (
+from govcal.view import (
     absence_text,
     absence_time,
     absences_in_period,

@@ -155,6 +155,15 @@ def planning_state(ledger: Ledger, scenario: Scenario, period: Period) -> Planni
     return PlanningState(advanced, added, unrecorded, published, published_plan)
 
 
+def refuse_published(ledger: Ledger, period: Period, option: str) -> None:
+    """A new plan of a period the office has published would start over and drop what it recorded
+    there; a published month changes through `replan`, which keeps the record."""
+    for revision in ledger.latest_revisions():
+        if revision.period_from <= period.end and revision.period_to >= period.start:
+            raise _fail(option, "ledger.plan.published", period=revision.period_label, revision=revision.revision,
+                        month=f"{revision.period_from:%Y-%m}")
+
+
 def settles(outcome: RecordedOutcome, revision: Revision) -> bool:
     """Whether `outcome` settles its meeting as `revision` lists it: held is final; a cancellation
     only for the revision it was recorded against (a later one listing the meeting re-planned it)."""
@@ -551,9 +560,8 @@ class ReplanInputs:
 
 
 def as_happened(published: Plan, revision: Revision, outcomes: Iterable[RecordedOutcome]) -> Plan:
-    """The published plan with what the ledger recorded of its meetings: a meeting held on another day
-    or hour where it was held, a cancelled one left out (`scheduler.replan` keeps what lies before
-    `since` as given)."""
+    """The published plan with what the ledger recorded of its meetings: a held meeting where and when
+    it was held, marked `held` (a fact `scheduler.replan` keeps exactly), a cancelled one left out."""
     recorded = {o.meeting.id: o for o in outcomes if settles(o, revision)}
     meetings = []
     for meeting in published.meetings:
@@ -562,7 +570,8 @@ def as_happened(published: Plan, revision: Revision, outcomes: Iterable[Recorded
             meetings.append(meeting)
         elif outcome.held:
             start = meeting.start if outcome.start is None else outcome.start
-            meetings.append(replace(meeting, date=outcome.day, start=start, end=start + meeting.end - meeting.start))
+            meetings.append(replace(meeting, date=outcome.day, start=start, end=start + meeting.end - meeting.start,
+                                    held=True))
     return replace(published, meetings=tuple(meetings))
 
 

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 import govcal.messages  # noqa: F401  (registers the ledger's messages)
-from govcal.exports.view import format_date, join_names, party_names, room_name, time_span
 from govcal.ledger.records import FollowUp
+from govcal.view import format_date, join_names, party_names, room_name, time_span
 from scheduler.domain import Scenario
 from scheduler.i18n import Lang, t
 from scheduler.plan import Change

@@ -1,6 +1,6 @@
 """Pictures of the agenda-load what-if: lead time and backlog against load, backlog by month per load,
-standing meetings per month. Built like `simulation.plots` (no pyplot state; CJK labels render); the
-figures against load share its points-at-measured-loads helpers (`simulation.figures`)."""
+standing meetings per month. Built like `simulation.pictures.flow` (no pyplot state; CJK labels render); the
+figures against load share its points-at-measured-loads helpers (`simulation.pictures.figures`)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from scheduler.i18n import Lang, t
-from simulation.agenda_report import AgendaSweep
-from simulation.figures import SIZE, load_axis, mark_breaking_point, new_figure, points_at_loads
+from simulation.agenda.report import AgendaSweep
+from simulation.pictures.figures import SIZE, load_axis, mark_breaking_point, new_figure, points_at_loads
 
 WIDE = (11.0, 4.5)
 COLOUR = "#4c72b0"

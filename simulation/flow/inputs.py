@@ -16,8 +16,8 @@ from scheduler.domain import Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.plan import Plan
 from scheduler.scenario import scenario_years
-from simulation.clock import WorkClock
-from simulation.params import FlowParams, flow_params
+from simulation.flow.clock import WorkClock
+from simulation.flow.params import FlowParams, flow_params
 
 Interval = tuple[float, float]
 

@@ -11,9 +11,9 @@ import numpy as np
 from scheduler.domain import ROLES
 from scheduler.i18n import Lang, t
 from scheduler.rules import cite_articles, cite_suffix
-from simulation.inputs import FlowInputs
-from simulation.model import DEADLINE_RULES, Replication
-from simulation.params import KINDS
+from simulation.flow.inputs import FlowInputs
+from simulation.flow.model import DEADLINE_RULES, Replication
+from simulation.flow.params import KINDS
 from simulation.stats import Estimate, mean_ci, percentile_means
 
 SIM_FORMAT = "govcal.sim/1"

@@ -77,7 +77,7 @@ DEFAULTS: dict[str, Any] = {
     "start": None,
     "horizon_days": 365,
     "warmup_days": 30,
-    # The agenda-load what-if's own parameters, validated by simulation.agenda_params.
+    # The agenda-load what-if's own parameters, validated by simulation.agenda.params.
     "agenda": None,
 }
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang, t
 from scheduler.rules import cite_articles
-from simulation.inputs import FlowInputs
-from simulation.report import (
+from simulation.executors import default_jobs
+from simulation.flow.inputs import FlowInputs
+from simulation.flow.report import (
     Summary,
     TableFormatter,
     format_interval,
@@ -18,7 +19,7 @@ from simulation.report import (
     summarise,
     summary_to_json,
 )
-from simulation.runner import Progress, default_jobs, run_tasks
+from simulation.flow.runner import Progress, run_tasks
 
 
 @dataclass(frozen=True, slots=True)

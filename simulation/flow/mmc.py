@@ -1,6 +1,6 @@
 """The reduced model: calendars, routing and deadlines off, one station -- an M/M/c queue.
 
-It runs the same `simulation.model.Station` the document flow uses, on a plain clock, so the
+It runs the same `simulation.flow.model.Station` the document flow uses, on a plain clock, so the
 waiting time it measures checks the station against the Erlang C formula.
 """
 
@@ -14,8 +14,8 @@ import numpy as np
 import simpy
 
 from scheduler.errors import InputError, Problem
-from simulation.model import Station
-from simulation.runner import Progress
+from simulation.flow.model import Station
+from simulation.flow.runner import Progress
 from simulation.seeds import children, replication_seeds
 from simulation.stats import Estimate, mean_ci
 

@@ -1,6 +1,6 @@
 """The SimPy model of the county government's document flow (Art. 45, 51-55).
 
-One process per document walks its route on the work clock (see `simulation.clock`):
+One process per document walks its route on the work clock (see `simulation.flow.clock`):
 
 1. co-signing by 0..k other units in parallel, done by the lead unit before it submits (会签后联合报);
    a unit silent past the policy's working days counts as no objection and is recorded (Art. 54);
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import simpy
 
-from simulation.inputs import FlowInputs, Interval, merge_intervals
-from simulation.params import KINDS, Lognormal
+from simulation.flow.inputs import FlowInputs, Interval, merge_intervals
+from simulation.flow.params import KINDS, Lognormal
 from simulation.seeds import children
 
 ROW_CHUNK = 1024  # random rows are drawn in fixed chunks so that a row's numbers never depend on the count
@@ -88,7 +88,7 @@ class Station:
     Leaner than `simpy.Resource`: a document that finds a server free costs one event (its service
     timeout), a queued one two (its turn, then its service), and a finished service hands its
     server straight to the next in line. That halves the model's events; the M/M/c check
-    (`simulation.mmc`) validates this class against Erlang C.
+    (`simulation.flow.mmc`) validates this class against Erlang C.
     """
 
     __slots__ = ("busy", "capacity", "env", "free", "queue", "waits", "window")

@@ -53,7 +53,7 @@ from typing import Any
 from scheduler.domain import ABSENCE_KINDS, MATTERS, AgendaItem, Scenario
 from scheduler.errors import InputError
 from scheduler.scenario import scenario_calendar, scenario_years
-from simulation.params import _Reader
+from simulation.flow.params import _Reader
 
 PATH = "flow.agenda"
 # Roles that may convene a thematic meeting (Art. 46); an item reviewed by anyone else gets no pre-study.
@@ -232,7 +232,7 @@ def _first_of_each(items: tuple[AgendaItem, ...], key: Any) -> list[tuple[Agenda
 # ----- validation ------------------------------------------------------------------------------
 
 class _AgendaReader(_Reader):
-    """`simulation.params`'s reader with the checks the agenda parameters need."""
+    """`simulation.flow.params`'s reader with the checks the agenda parameters need."""
 
     def weights(self, value: Any, path: str, parse: Any) -> Weights:
         """A mapping key -> weight >= 0 with a positive total; `parse(key, path)` returns the key or None."""

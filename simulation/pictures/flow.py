@@ -1,7 +1,7 @@
 """Pictures of a simulation: cycle-time distribution, backlog over time, on-time shares, what-if.
 
 Figures are built with `matplotlib.figure.Figure` (no pyplot state, no GUI backend) and labelled
-through the message catalogue; `simulation.fonts` makes Chinese labels render.
+through the message catalogue; `simulation.pictures.fonts` makes Chinese labels render.
 """
 
 from __future__ import annotations
@@ -15,11 +15,18 @@ from matplotlib.figure import Figure
 
 from scheduler.i18n import Lang, t
 from scheduler.rules import cite_articles
-from simulation.figures import BREAK_COLOUR, load_axis, mark_breaking_point, new_figure, percent_axis, points_at_loads
-from simulation.model import Replication
-from simulation.report import Summary
+from simulation.flow.model import Replication
+from simulation.flow.report import Summary
+from simulation.flow.sweep import Sweep
+from simulation.pictures.figures import (
+    BREAK_COLOUR,
+    load_axis,
+    mark_breaking_point,
+    new_figure,
+    percent_axis,
+    points_at_loads,
+)
 from simulation.stats import mean_ci
-from simulation.sweep import Sweep
 
 
 def cycle_distribution(replications: Sequence[Replication], lang: Lang = "zh") -> Figure:
@@ -74,7 +81,7 @@ def on_time_shares(summary: Summary, target: float, lang: Lang = "zh") -> Figure
 
 def whatif_curves(sweep: Sweep, lang: Lang = "zh") -> Figure:
     """On-time share of each deadline at each load measured, with its 95% interval; the target and the
-    breaking point marked (`simulation.figures`: points only, no line between loads)."""
+    breaking point marked (`simulation.pictures.figures`: points only, no line between loads)."""
     figure, (axes,) = new_figure()
     deadlines = sweep.summaries[0].deadlines
     for series, kpi in enumerate(deadlines):

@@ -5,7 +5,7 @@ plenary items, study sessions, county head office meetings, other thematic meeti
 known ahead) and drops what the generator replaces: standing-meeting items, their pre-study
 requests and the county-wide requests, with the history about them.
 
-`AgendaGenerator.month(index, load)` draws one month from `simulation.agenda_params.AgendaParams`:
+`AgendaGenerator.month(index, load)` draws one month from `simulation.agenda.params.AgendaParams`:
 
 - items arrive as a Poisson process of `items_per_month × load` on working days. Common random
   numbers: candidates are the points of one unit-rate Poisson process, each with its own row of
@@ -37,7 +37,7 @@ from scheduler.calendar import CalendarRangeError, WorkCalendar, calendar_for
 from scheduler.domain import CONSENSUS_MATTERS, Absence, AgendaItem, MeetingRequest, Scenario
 from scheduler.i18n import Lang, t
 from scheduler.period import month_bounds
-from simulation.agenda_params import THEMATIC_ROLES, AgendaParams, Weights, standing_items
+from simulation.agenda.params import THEMATIC_ROLES, AgendaParams, Weights, standing_items
 from simulation.seeds import children
 
 CHUNK = 64  # candidates are drawn in fixed chunks, so candidate k's numbers never depend on the count

@@ -1,11 +1,11 @@
 """One replication of the agenda-load what-if: the office's monthly cycle in memory, then the document flow.
 
-For each month (DESIGN §8): add the month's generated items, requests and leave (`simulation.agenda`);
+For each month (DESIGN §8): add the month's generated items, requests and leave (`simulation.agenda.generator`);
 plan the month with the real planner (`scheduler.solve.plan`) on the state the earlier months left;
 hold every meeting as planned, deciding its items except those sent back for more work
 (`scheduler.cycle.held_as_planned`); turn the outcomes into history (`plan_events`) and advance the
 state (`advance`), exactly as the ledger would. After the last month, the meetings' decisions go into
-the SimPy document-flow model as decided documents (`simulation.model`), so Art. 45 (issued within
+the SimPy document-flow model as decided documents (`simulation.flow.model`), so Art. 45 (issued within
 `policy.issue_within_working_days`) is measured on what the planner decided.
 
 A task is plain data (the scenario as a mapping, not the frozen `Scenario`, whose read-only flow
@@ -36,11 +36,11 @@ from scheduler.period import month_bounds, month_period
 from scheduler.plan import Plan, PlannedMeeting, SolverInfo, plan_to_text
 from scheduler.scenario import scenario_from_mapping, scenario_to_mapping
 from scheduler.solve import plan as plan_month
-from simulation.agenda import AgendaGenerator, base_scenario, month_label, month_list, run_calendar
-from simulation.agenda_params import AgendaParams, agenda_params
-from simulation.inputs import FlowInputs, build_inputs
-from simulation.model import run_replication
-from simulation.params import flow_params
+from simulation.agenda.generator import AgendaGenerator, base_scenario, month_label, month_list, run_calendar
+from simulation.agenda.params import AgendaParams, agenda_params
+from simulation.flow.inputs import FlowInputs, build_inputs
+from simulation.flow.model import run_replication
+from simulation.flow.params import flow_params
 from simulation.seeds import children, replication_seeds
 
 # A replication's streams, in this order: the generator's, the planner's seed, the document flow's.

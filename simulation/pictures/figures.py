@@ -4,7 +4,7 @@ drawn as points with their 95% intervals, the breaking point marked and named, s
 A load sweep measures the loads asked for and nothing between them, so a line joining the points (or
 a band filled between them) would draw values nobody measured: each series is markers with error
 bars, with its own marker shape and a small sideways offset so that series with equal values stay
-apart. Used by `simulation.plots` (document flow) and `simulation.agenda_plots` (agenda load).
+apart. Used by `simulation.pictures.flow` (document flow) and `simulation.pictures.agenda` (agenda load).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from scheduler.i18n import Lang, t
-from simulation.fonts import use_cjk_font
+from simulation.pictures.fonts import use_cjk_font
 
 SIZE = (8.0, 4.5)
 BREAK_COLOUR = "#c44e52"

@@ -18,12 +18,12 @@ from scheduler.errors import InputError, Problem
 from scheduler.i18n import Lang
 from scheduler.period import month_bounds
 from scheduler.scenario import scenario_to_mapping
-from simulation.agenda import month_label, month_list
-from simulation.agenda_cycle import AgendaReplication, AgendaTask, run_agenda_replication
-from simulation.agenda_params import AgendaParams, agenda_params
-from simulation.agenda_report import AgendaSweep, summarise_load
+from simulation.agenda.cycle import AgendaReplication, AgendaTask, run_agenda_replication
+from simulation.agenda.generator import month_label, month_list
+from simulation.agenda.params import AgendaParams, agenda_params
+from simulation.agenda.report import AgendaSweep, summarise_load
 from simulation.executors import ExecutorSpec, completed
-from simulation.params import flow_params
+from simulation.flow.params import flow_params
 
 DEFAULT_MONTHS = 12
 DEFAULT_REPS = 10

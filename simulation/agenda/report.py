@@ -33,8 +33,8 @@ import numpy as np
 
 from scheduler.i18n import Lang, t
 from scheduler.rules import cite_articles
-from simulation.agenda_cycle import NO_ARTICLE, AgendaReplication
-from simulation.report import TableFormatter, format_interval, plain_table
+from simulation.agenda.cycle import NO_ARTICLE, AgendaReplication
+from simulation.flow.report import TableFormatter, format_interval, plain_table
 from simulation.stats import Estimate, mean_ci, percentile_means
 
 FORMAT = "govcal.whatif.agenda/1"
