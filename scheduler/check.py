@@ -543,7 +543,8 @@ class _Checker:
             items=dict(self.pending), ready=ready, requests=requests, standing_lower=standing_lower,
             plenary_lower=plenary_lower, standing_min_gap=self.policy.standing_min_gap,
             study_every_months=self.policy.study_every_months, study_windows=windows, study_before=before,
-            leaders=frozenset(self.leaders), name=self.name, heads=self.scenario.heads)
+            leaders=frozenset(self.leaders), name=self.name, heads=self.scenario.heads,
+            rooms=self.scenario.rooms)
 
     def run(self, facts: tuple[PlannedMeeting, ...] = ()) -> CheckReport:
         """Every rule family over the planned meetings; `facts` (meetings held as recorded) are not

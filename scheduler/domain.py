@@ -165,6 +165,7 @@ class Weights:
     stand_in: int = 50             # the office director attends a congress meeting for a deputy (Art. 49)
     study_spacing: int = 1         # per working day two consecutive study sessions are off `study_every_months`
     leader_at_county_wide: int = 20  # a county leader among a county-wide meeting's attendees (Art. 47)
+    room_fit: int = 2              # per room preferred over the one taken (kept for the kind, then smaller)
 
 
 @dataclass(frozen=True, slots=True)

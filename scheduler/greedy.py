@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from scheduler.costs import room_preference
 from scheduler.domain import Scenario
 from scheduler.finish import finish
 from scheduler.i18n import Lang
@@ -57,7 +58,6 @@ class Timetable:
         self.instance = instance
         self._people: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
         self._rooms: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
-        self._capacity = {room.id: room.capacity for room in instance.scenario.rooms}
 
     @staticmethod
     def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -79,7 +79,8 @@ class Timetable:
                 and not self._overlaps(self._rooms.get((r, option.day), []), option.start, option.end)]
         if not free:
             return False, None
-        return True, min(free, key=lambda r: (self._capacity[r], r))
+        order = room_preference(self.instance.scenario.rooms, slot.kind)
+        return True, min(free, key=lambda r: (order.index(r) if r in order else len(order), r))
 
     def book(self, people: frozenset[str], day: date, start: int, end: int, room: str | None = None) -> None:
         for who in people:

@@ -754,5 +754,5 @@ class Instance:
             plenary_lower={g: low for g, (low, _) in self.plenary_groups.items()},
             standing_min_gap=self.policy.standing_min_gap, study_every_months=every, study_windows=windows,
             study_before=before, leaders=frozenset(self.leader_ids), name=self.scenario.name_of,
-            heads=self.scenario.heads)
+            heads=self.scenario.heads, rooms=self.scenario.rooms)
 

@@ -128,6 +128,8 @@ RULES: tuple[Rule, ...] = (
          "the office director attends a congress meeting in a special case", False, "stand_in"),
     Rule("study_spacing", ("50",), "两次专题学习间隔偏离两个月", "study sessions not about two months apart", False,
          "study_spacing"),
+    Rule("room_fit", (), "会议室按用途安排：专用会议室优先，小型会议不占用大会议室",
+         "rooms by purpose: a meeting's own room first, and a small meeting not in a large room", False, "room_fit"),
     Rule("leader_at_county_wide", ("47",), "县政府领导同志一般不出席部门的工作会议",
          "county leaders generally do not attend a unit's county-wide meeting", False, "leader_at_county_wide"),
 )

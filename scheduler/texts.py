@@ -261,6 +261,8 @@ register({
                          "which must attend standing meetings"),
     "conflict.rule": ("{rule}", "{rule}"),
     # ----- penalty details ---------------------------------------------------------------------
+    "pen.room_fit": ("{meeting}使用{room}，有更合适的会议室（专用或更小）未用",
+                     "{meeting} sits in {room} while a better room (its own, or smaller) exists"),
     "pen.wait": ("{item}就绪后等待{days}个工作日（优先级权重{weight}）",
                  "{item} waited {days} working day(s) once ready (priority weight {weight})"),
     "pen.deadline_heard": ("{item}在期限{deadline}之后才上会", "{item} heard after its deadline {deadline}"),

@@ -128,6 +128,7 @@ ARTICLES = {
     "congress_attendance": ("49",), "wait": (), "deadline_miss": (), "defer_ready": (), "preferred_absent": (),
     "exec_presides": (), "standing_too_close": (), "extra_meeting": (), "late_in_window": (),
     "reject_request": (), "stand_in": ("49",), "study_spacing": ("50",), "leader_at_county_wide": ("47",),
+    "room_fit": (),
 }
 
 
@@ -294,3 +295,23 @@ def test_41_december_alone_must_hold_the_years_plenary_and_october_is_reminded()
     assert october.plan is not None and october.plan.meetings == ()
     assert [n.key for n in october.notes] == ["note.plenary_due"]
     assert "12月底前" in october.notes[0].render("zh")
+
+
+# ----- 7. rooms by purpose --------------------------------------------------------------------------------------
+
+
+def test_rooms_by_purpose_the_standing_room_for_standing_meetings_and_no_auditorium_for_a_small_one():
+    rooms = (Room("hall", "大礼堂", 260), Room("r1", "常务会议室", 20, for_kinds=("standing",)),
+             Room("r2", "第二会议室", 12))
+    study = MeetingRequest("M-3", "thematic", "研究统计工作专题会议", "dep", required=("dep", "finance"), minutes=60,
+                           earliest=date(2024, 5, 6), latest=date(2024, 5, 8))
+    scenario = tiny_scenario(rooms=rooms, meeting_requests=(study,))
+    result = solved(scenario)
+    rooms_taken = {m.kind: m.room for m in result.plan.meetings}
+    assert rooms_taken == {"standing": "r1", "thematic": "r2"}
+    # One field off: the thematic meeting in the auditorium costs (no article); in the standing room it breaks
+    # the room's purpose.
+    report = check_plan(scenario, edit(result.plan, "M-3", room="hall"))
+    assert report.clean and [(p.rule, p.rules) for p in report.penalties if p.rule == "room_fit"] == [("room_fit", ())]
+    assert report.objective > result.objective
+    assert ("room", ()) in found(scenario, edit(result.plan, "M-3", room="r1"))
