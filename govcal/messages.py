@@ -335,6 +335,12 @@ register({
     "ui.legend.rest": ("休息日", "Rest day"),
     # The notice. Layout words first, then the body in reading order.
     "ui.notice.number": ("{prefix}〔{year}〕　　号", "Ref. {prefix}[{year}] No.     "),
+    "ui.notice.moved_title": ("关于{title}改期的通知", "Notice of a new time: {title}"),
+    "ui.notice.moved": ("原定于{before}召开的{title}，改于{now}在{place}召开。特此通知。",
+                        "{title}, set for {before}, will now be held on {now} in {place}."),
+    "ui.notice.cancelled_title": ("关于取消{title}的通知", "Notice of cancellation: {title}"),
+    "ui.notice.cancelled": ("原定于{before}召开的{title}取消，另行安排时间另行通知。特此通知。",
+                            "{title}, set for {before}, is cancelled; a new time will be notified."),
     "ui.notice.contact": ("联系人：{contact}　　联系电话：{phone}", "Contact: {contact}, telephone {phone}"),
     "ui.notice.title": ("关于召开{title}的通知", "Notice of the meeting: {title}"),
     "ui.notice.addressees": ("县人民政府各位领导，各有关单位：",

@@ -233,3 +233,22 @@ def test_thematic_and_study_meetings_get_notices_with_their_subject_and_article(
                            ("head", "exec", "justice", "finance"))
     notice = read(meeting_notice(study, replace(plan, meetings=(*plan.meetings, study)), scenario, "zh"))
     assert "学习主题由县长确定" in "".join(texts(notice)) and "（第五十条）" in "".join(texts(notice))
+
+
+def test_a_moved_meeting_gets_a_change_notice_and_a_dropped_one_a_cancellation() -> None:
+    from scheduler.plan import Change
+    plan, scenario = congress_plan(), congress_scenario()
+    moved = replace(plan.meeting("M-12"), date=date(2024, 5, 10), notice_date=date(2024, 5, 6))
+    revised = replace(plan, meetings=tuple(moved if m.id == "M-12" else m for m in plan.meetings
+                                           if m.id != "M-07"), today=date(2024, 5, 6), changes=(
+        Change("M-12", "moved", {"date": "2024-05-09", "start": "10:00", "end": "11:30"},
+               {"date": "2024-05-10", "start": "10:00", "end": "11:30"}, ("head",)),
+        Change("M-07", "dropped", {"date": "2024-05-08", "start": "16:00", "end": "17:00"}, {}, ("dep-agri",))))
+    notices = plan_notices(revised, scenario)
+    assert {"M-12-moved.docx", "M-07-cancelled.docx"} <= set(notices)
+    moved_lines = texts(read(notices["M-12-moved.docx"]))
+    assert moved_lines[1] == "关于县长办公会议：研究城区供热保障有关问题改期的通知"
+    assert "原定于2024年5月9日（星期四）10:00-11:30召开的" in moved_lines[3] and "改于2024年5月10日（星期五）" in moved_lines[3]
+    assert moved_lines[-1] == "2024年5月6日"
+    cancelled = texts(read(notices["M-07-cancelled.docx"]))
+    assert cancelled[1] == "关于取消研究畜牧业补贴专题会议的通知" and "取消" in cancelled[3]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
@@ -457,8 +458,57 @@ def meeting_notice(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
 
 
 def plan_notices(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> dict[str, bytes]:
-    """File name (``<meeting-id>.docx``) -> bytes, for every meeting the office sends a notice for."""
+    """File name (``<meeting-id>.docx``) -> bytes, for every meeting the office sends a notice for; a re-plan
+    adds a 改期通知 (``<meeting-id>-moved.docx``) for each such meeting it moved and a 取消通知
+    (``<meeting-id>-cancelled.docx``) for each it dropped."""
     calendar = notice_calendar(plan, scenario)
-    return {notice_file_name(meeting): notice_docx(notice_content(meeting, plan, scenario, lang, calendar), lang)
-            for meeting in notice_meetings(plan)}
+    notices = {notice_file_name(meeting): notice_docx(notice_content(meeting, plan, scenario, lang, calendar), lang)
+               for meeting in notice_meetings(plan)}
+    for name, notice in change_notices(plan, scenario, lang):
+        notices[name] = notice_docx(notice, lang)
+    return notices
+
+
+def change_notices(plan: Plan, scenario: Scenario, lang: Lang) -> list[tuple[str, Notice]]:
+    """改期通知 and 取消通知: a meeting of a noticed kind that a re-plan moved or dropped. A moved meeting's
+    notice gives its new time and place and bears its new notice date; a cancelled one bears the plan's
+    `today` (else the period's first day)."""
+    requests = {r.id: r for r in scenario.meeting_requests}
+    found = []
+    for change in plan.changes:
+        if change.what not in ("moved", "dropped"):
+            continue
+        meeting = next((m for m in plan.meetings if m.id == change.meeting), None)
+        request = requests.get(change.meeting)
+        kind = meeting.kind if meeting is not None else request.kind if request is not None else \
+            change.meeting.split("-")[0]
+        if kind not in NOTICE_KINDS:
+            continue
+        title = meeting.title if meeting is not None else request.title if request is not None else \
+            t(f"kind.{kind}", lang)
+        before = _when_text(change.before, lang)
+        issued_on = (meeting.notice_date if meeting is not None else None) or plan.today or plan.period_from
+        common = dict(meeting_id=change.meeting, number=t("ui.notice.number", lang, prefix=scenario.office.doc_prefix,
+                                                            year=issued_on.year),
+                      addressees=t("ui.notice.addressees", lang), issuer=office_name(scenario, lang),
+                      issued_on=issued_on)
+        if meeting is not None:
+            now = t("ui.notice.when", lang, date=date_with_weekday(meeting.date, lang),
+                    time=time_span(meeting.start, meeting.end))
+            place = room_name(meeting.room, scenario) or t("ui.notice.none", lang)
+            found.append((f"{safe_id(change.meeting)}-moved.docx", Notice(
+                title=t("ui.notice.moved_title", lang, title=title),
+                opening=t("ui.notice.moved", lang, before=before, title=title, now=now, place=place),
+                sections=(Section(t("ui.notice.time", lang), now), Section(t("ui.notice.place", lang), place)),
+                **common)))
+        else:
+            found.append((f"{safe_id(change.meeting)}-cancelled.docx", Notice(
+                title=t("ui.notice.cancelled_title", lang, title=title),
+                opening=t("ui.notice.cancelled", lang, before=before, title=title), sections=(), **common)))
+    return found
+
+
+def _when_text(when: Mapping[str, object], lang: Lang) -> str:
+    day = date.fromisoformat(str(when.get("date")))
+    return t("ui.notice.when", lang, date=date_with_weekday(day, lang), time=f"{when.get('start')}-{when.get('end')}")
 
