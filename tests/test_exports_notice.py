@@ -248,7 +248,8 @@ def test_a_moved_meeting_gets_a_change_notice_and_a_dropped_one_a_cancellation()
     assert {"M-12-moved.docx", "M-07-cancelled.docx"} <= set(notices)
     moved_lines = texts(read(notices["M-12-moved.docx"]))
     assert moved_lines[1] == "关于县长办公会议：研究城区供热保障有关问题改期的通知"
-    assert "原定于2024年5月9日（星期四）10:00-11:30召开的" in moved_lines[3] and "改于2024年5月10日（星期五）" in moved_lines[3]
+    assert "原定于2024年5月9日（星期四）10:00-11:30召开的" in moved_lines[3]
+    assert "改于2024年5月10日（星期五）" in moved_lines[3]
     assert moved_lines[-1] == "2024年5月6日"
     cancelled = texts(read(notices["M-07-cancelled.docx"]))
     assert cancelled[1] == "关于取消研究畜牧业补贴专题会议的通知" and "取消" in cancelled[3]
