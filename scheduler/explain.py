@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from scheduler.instance import Instance, ItemInfo, county_wide_held, history_count
+from scheduler.instance import Instance, ItemInfo, Slot, county_wide_held, history_count
 from scheduler.plan import Conflict, Deferral, Message, Plan, PlannedMeeting, Rejection
 from scheduler.rules import articles_of
 
@@ -261,9 +261,26 @@ def rejection(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...]) 
         key, rule_ids = "reject.unavailable", ("request_window", "no_double_booking")
     elif not slot.options:
         key, rule_ids = "reject.no_room", ("room",)
+        args = _request_seats(instance, slot, days)
     else:
         key, rule_ids = "reject.busy", ("request_window", "no_double_booking")
     return Rejection(request.id, Message.of(key, **args), articles_of(rule_ids), rule_ids)
+
+
+def _request_seats(instance: Instance, slot: Slot, days: list[date]) -> dict[str, object]:
+    """The seats a request needs at its smallest (its leaders free together, and its units) and the largest
+    room it may use (the one it asks for, else any open to its kind)."""
+    request = slot.request
+    assert request is not None
+    required, preferred, units = instance.request_parties(request)
+    members = set(required) | set(preferred)
+    seats = min((len(instance.free_leaders(day, start, start + request.minutes) & members) + len(units)
+                 for day in days for start in instance.start_times(request.minutes)
+                 if set(required) <= instance.free_leaders(day, start, start + request.minutes)),
+                default=len(members) + len(units))
+    rooms = [r for r in instance.scenario.rooms if r.takes(request.kind) and (request.room in (None, r.id))]
+    largest = max(rooms, key=lambda r: (r.capacity, r.id), default=None)
+    return {"seats": seats, "room": largest.name if largest else "—", "capacity": largest.capacity if largest else 0}
 
 
 def _county_wide_full(instance: Instance, unit: str, days: list[date], meetings: tuple[PlannedMeeting, ...]) -> bool:

@@ -213,7 +213,9 @@ register({
     "reject.unavailable": ("申请时段内应到人员无法同时出席（请假、外出或已有安排）",
                            "the required attendees are never free together inside the window "
                            "(leave, trips or other engagements)"),
-    "reject.no_room": ("没有能容纳全部应到和拟邀人员的会议室", "no room seats all required and preferred attendees"),
+    "reject.no_room": ("没有能容纳{seats}人（应到和拟邀人员）的会议室：可用的最大会议室{room}只有{capacity}个座位",
+                       "no room seats its {seats} required and preferred attendees: the largest it may use, {room}, "
+                       "has {capacity}"),
     "reject.busy": ("申请时段内的可用时间均已被其他会议占用",
                     "every free time inside the window is taken by other meetings"),
     "reject.outside": ("申请时段内没有工作日", "the window holds no working day"),
