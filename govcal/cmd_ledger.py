@@ -40,6 +40,7 @@ from scheduler.i18n import Lang, t
 if TYPE_CHECKING:  # imported where used: the command line starts without the ledger's modules
     from govcal.ledger import FollowUp, PublishedMeeting
     from govcal.ledger.actions import FollowUpView, Recorded, ScenarioFacts
+    from scheduler.domain import HistoryEvent
 
 RECENT_PERIODS = 12  # periods `ledger status` lists in its table (--format json lists them all)
 
@@ -149,11 +150,15 @@ def _meeting_json(meeting: PublishedMeeting) -> dict[str, Any]:
 @scenario_option()
 @ledger_option
 @click.option("--format", "output_format", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("--into", "into", type=click.Path(dir_okay=False), default=None,
+              help="Add the recorded history this scenario file (YAML or workbook) lacks to it, in place.")
 @lang_option
-def ledger_export(scenario_path: str | None, ledger_path: str | None, output_format: str, lang: Lang) -> None:
+def ledger_export(scenario_path: str | None, ledger_path: str | None, output_format: str, into: str | None,
+                  lang: Lang) -> None:
     """The scenario's history merged with every recorded outcome, as YAML to paste over the
-    scenario's history: block (or JSON). Outcomes of items or requests the scenario no longer
-    names are left out: they change nothing, and a scenario may not name them."""
+    scenario's history: block (or JSON), or added to a scenario file (`--into`). Outcomes of items
+    or requests the scenario no longer names are left out: they change nothing, and a scenario may
+    not name them."""
     import yaml
 
     from govcal.ledger.actions import history_on_record, load_full_scenario, scenario_file
@@ -162,6 +167,9 @@ def ledger_export(scenario_path: str | None, ledger_path: str | None, output_for
     with opened(ledger_path, lang) as book, book.reading():
         scenario = load_full_scenario(book, scenario_file(book, scenario_path), scenario_loader(lang))
         history = history_on_record(book, scenario)[0].history
+    if into is not None:
+        _history_into(into, history, lang)
+        return
     records = [history_to_json(event) for event in sorted(history, key=lambda e: e.date)]
     if output_format == "json":
         emit_json({"format": "govcal.history/1", "scenario": scenario.name, "history": records})
@@ -177,6 +185,13 @@ def ledger_export(scenario_path: str | None, ledger_path: str | None, output_for
     if not records:
         lines[-1] = "history: []"
     click.echo("\n".join(lines))
+
+
+def _history_into(file: str, history: tuple[HistoryEvent, ...], lang: Lang) -> None:
+    from govcal.scenario_edit import add_history
+
+    added = add_history(file, history)
+    click.echo(t("ledger.out.history_into", lang, file=file, count=added), err=True)
 
 
 @ledger.command("backup", short_help="Copy the ledger with SQLite's backup API.")

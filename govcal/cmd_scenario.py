@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, replace
+from datetime import date
 from pathlib import Path
 
 import click
 
 from govcal.common import GovcalGroup, lang_option, load_scenario_warned, parse_day, strict_option
-from govcal.files import atomic_write_text
+from govcal.files import atomic_write_bytes, atomic_write_text
 from govcal.render import format_table
 from govcal.templates import SCENARIO_TEMPLATE
 from govcal.view import format_date_span, kind_name, party_name
@@ -74,12 +75,59 @@ def show(file: str | None, lang: Lang) -> None:
 
 @scenario.command()
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the template to this file.")
+@click.option("--xlsx", "as_workbook", is_flag=True, help="The template as an Excel workbook (needs --out).")
 @click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
 @lang_option
-def new(out: str | None, force: bool, lang: Lang) -> None:
+def new(out: str | None, as_workbook: bool, force: bool, lang: Lang) -> None:
     """Print a commented scenario template (Chinese and English comments) to start from."""
     _refuse_to_overwrite(out, force)
+    if as_workbook:
+        if out is None:
+            raise click.UsageError(t("cli.scenario.xlsx_needs_out", lang))
+        _write_workbook(parse_scenario(SCENARIO_TEMPLATE, out), out, lang)
+        return
     _emit(SCENARIO_TEMPLATE, out, lang)
+
+
+def _write_workbook(loaded: Scenario, out: str, lang: Lang) -> None:
+    """`loaded` as the office's workbook at `out`, written whole or not at all."""
+    from govcal.exports.scenario_xlsx import scenario_workbook
+    from scheduler.scenario import scenario_to_mapping
+
+    first_year = scenario_years(loaded)[0]
+    try:
+        data = scenario_workbook(scenario_to_mapping(loaded), date(first_year, 1, 1))
+    except InputError as error:  # text no cell can hold: named by the scenario file and field
+        raise InputError([replace(problem, file=loaded.source) for problem in error.problems]) from None
+    atomic_write_bytes(out, data)
+    click.echo(t("cli.scenario.written", lang, file=out), err=True)
+
+
+@scenario.command("export")
+@click.argument("file", type=click.Path(), required=False)
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="The workbook to write (.xlsx).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@strict_option
+@lang_option
+def export_workbook(file: str | None, out: str, force: bool, strict: bool, lang: Lang) -> None:
+    """Write FILE (default: the embedded scenario) as an Excel workbook the office can keep and edit:
+    one sheet per part, drop-down lists, real dates; `--scenario` takes it back as it is."""
+    _refuse_to_overwrite(out, force)
+    _write_workbook(load_scenario_warned(file, lang, strict), out, lang)
+
+
+@scenario.command("import")
+@click.argument("file", type=click.Path())
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the YAML to this file.")
+@click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
+@strict_option
+@lang_option
+def import_workbook(file: str, out: str | None, force: bool, strict: bool, lang: Lang) -> None:
+    """Convert FILE (a workbook, or YAML) to a scenario YAML file holding the same scenario."""
+    from scheduler.scenario import scenario_to_yaml
+
+    _refuse_to_overwrite(out, force)
+    _emit(scenario_to_yaml(load_scenario_warned(file, lang, strict)), out, lang)
 
 
 @scenario.command()
@@ -139,23 +187,24 @@ def generate(leaders: int | None, units: int | None, items_per_month: int | None
 @lang_option
 def absence(file: str, who: str, first: str, last: str, kind: str, half: str | None, note: str | None,
             out: str | None, force: bool, lang: Lang) -> None:
-    """Enter an absence into FILE (a leader falls ill, a trip comes up), keeping the file's comments;
-    then `replan` re-plans the published month around it."""
-    from govcal.scenario_edit import append_to_list
-    from scheduler.reader import read_document
+    """Enter an absence into FILE (a leader falls ill, a trip comes up), keeping the file's comments, or
+    a workbook's sheets as they were; then `replan` re-plans the published month around it."""
+    from govcal.scenario_edit import append_records
+    from scheduler.reader import read_bytes
+    from scheduler.scenario import parse_scenario_bytes
 
     _refuse_to_overwrite(out, force)
     record: dict[str, object] = {"who": who, "from": parse_day(first, "--from"), "to": parse_day(last, "--to"),
                                  "kind": kind}
     record.update({name: value for name, value in (("note", note), ("half", half)) if value is not None})
-    text = read_document(Path(file), file)[1]
     try:
-        edited = append_to_list(text, "absences", record)
+        edited = append_records(read_bytes(Path(file), file), file, "absences", [record])
     except ValueError:
         raise InputError([Problem(file, "absences", "cli.scenario.flow_list", {"key": "absences"})]) from None
     target = out or file
-    loaded = parse_scenario(edited, target)  # the edit names an unknown leader or a bad span: exit 2, nothing written
-    atomic_write_text(target, edited)
+    # The edit names an unknown leader or a bad span: exit 2, nothing written.
+    loaded = parse_scenario_bytes(edited, target)[0]
+    atomic_write_bytes(target, edited)
     entered = loaded.absences[-1]
     click.echo(t("cli.scenario.absence_added", lang, file=target, who=party_name(loaded, entered.who),
                  span=format_date_span(entered.start, entered.end, lang), kind=_absence_kind(entered, lang)),

@@ -28,8 +28,8 @@ SHARED_OPTIONS: dict[str, Pair] = {
     "--help": ("显示本帮助并退出。", "Show this message and exit."),
     "--version": ("显示版本号并退出。", "Show the version and exit."),
     "--lang": ("显示语言：zh 中文（默认）或 en 英文。", "Language of what users read: zh (default) or en."),
-    "--scenario": ("场景文件（YAML）；省略时用内置的乌恰县 2024 场景。",
-                   "Scenario YAML file (default: the embedded wuqia-2024 scenario)."),
+    "--scenario": ("场景文件：Excel 工作簿（.xlsx）或 YAML；省略时用内置的乌恰县 2024 场景。",
+                   "Scenario file, an Excel workbook (.xlsx) or YAML (default: the embedded wuqia-2024 scenario)."),
     "--ledger": ("台账文件（SQLite）；省略时读环境变量 GOVCAL_LEDGER。",
                  "The ledger file (SQLite); default: $GOVCAL_LEDGER."),
     "--today": ("以哪一天为准，格式 YYYY-MM-DD；省略时为系统当天日期。",
@@ -123,8 +123,8 @@ COMMANDS: dict[str, CommandHelp] = {
     ),
     f"{ROOT} scenario": CommandHelp(
         short=("检查、概览、新建或生成场景文件。", "Validate, summarise, create or generate scenario files."),
-        long=("检查、概览、新建或随机生成场景文件（YAML）。",
-              "Validate, summarise, create or generate scenario files (YAML)."),
+        long=("检查、概览、新建、导出、导入或随机生成场景文件（Excel 工作簿或 YAML）。",
+              "Validate, summarise, create, export, import or generate scenario files (Excel workbooks or YAML)."),
         options={"--lang": _LANG_FOR_WHAT_FOLLOWS},
     ),
     f"{ROOT} scenario validate": CommandHelp(
@@ -140,12 +140,39 @@ COMMANDS: dict[str, CommandHelp] = {
     ),
     f"{ROOT} scenario new": CommandHelp(
         short=("输出一份带注释的场景模板。", "Print a commented scenario template."),
-        long=("输出一份带中英文注释的场景模板，照着填写即可。",
-              "Print a commented scenario template (Chinese and English comments) to start from."),
+        long=("输出一份带中英文注释的场景模板，照着填写即可；加 --xlsx 则写出同样内容的 Excel 工作簿。",
+              "Print a commented scenario template (Chinese and English comments) to start from; with --xlsx, "
+              "write the same as an Excel workbook."),
         options={"--out": _SCENARIO_OUT,
+                 "--xlsx": ("写出 Excel 工作簿模板（须与 --out 同用）：每表一类内容，表头有说明，"
+                            "编号和类别可下拉选择。",
+                            "Write the template as an Excel workbook (needs --out): a sheet per part, headers "
+                            "explained, ids and kinds chosen from drop-down lists."),
                  "--force": ("与 --out 同用：文件已存在时覆盖它（否则拒绝并退出）。",
                              "With --out, overwrite an existing file (otherwise refuse)."),
                  },
+    ),
+    f"{ROOT} scenario export": CommandHelp(
+        short=("把场景写成 Excel 工作簿，供办公室维护。", "Write a scenario as an Excel workbook for the office."),
+        long=("把 FILE（省略时为内置场景）写成 Excel 工作簿：每部分一张工作表（基本信息、节假日、会议室、领导、单位、"
+              "请假外出、固定活动、已办事项、政策、议题、会议申请、流程参数），中文表头下一行是字段名，日期和时间是真正的"
+              "Excel 日期，编号和类别可下拉选择。工作簿可直接用作 --scenario，内容与 FILE 完全相同。",
+              "Write FILE (default: the embedded scenario) as an Excel workbook: a sheet per part, Chinese headers "
+              "with the field name below, real Excel dates and times, ids and kinds in drop-down lists. The "
+              "workbook works as --scenario and holds exactly what FILE holds."),
+        options={"--out": ("要写入的工作簿（.xlsx）。", "The workbook to write (.xlsx)."),
+                 "--force": ("文件已存在时覆盖它（否则拒绝并退出）。",
+                             "Overwrite an existing file (otherwise refuse).")},
+    ),
+    f"{ROOT} scenario import": CommandHelp(
+        short=("把 Excel 工作簿转换为场景 YAML 文件。", "Convert an Excel workbook to a scenario YAML file."),
+        long=("把 FILE（Excel 工作簿，或 YAML）转换为内容相同的场景 YAML 文件；先按场景文件规范检查，"
+              "有问题时逐一指出工作表和单元格，不写任何文件。",
+              "Convert FILE (an Excel workbook, or YAML) to a scenario YAML file holding the same scenario; it is "
+              "checked first, and every problem is named by its sheet and cell, with nothing written."),
+        options={"--out": ("把 YAML 写入此文件（省略时输出到屏幕）。",
+                           "Write the YAML to this file (default: print it)."),
+                 "--force": ("与 --out 同用：文件已存在时覆盖它。", "With --out, overwrite an existing file.")},
     ),
     f"{ROOT} scenario absence": CommandHelp(
         short=("在场景文件中登记请假外出。", "Enter an absence into a scenario file."),
@@ -276,7 +303,12 @@ COMMANDS: dict[str, CommandHelp] = {
               "history: block (or JSON). Outcomes of items or requests the scenario no longer names are left "
               "out: they change nothing, and a scenario may not name them."),
         options={"--format": ("输出格式：yaml（可直接替换场景文件的 history: 部分）或 json。",
-                              "Output format: yaml (to paste over the scenario's history: block) or json.")},
+                              "Output format: yaml (to paste over the scenario's history: block) or json."),
+                 "--into": ("把场景文件（YAML 或 Excel 工作簿）缺少的历史记录直接添加进去："
+                            "工作簿添加在“已办事项”表末尾，"
+                            "其余内容保持原样。",
+                            "Add the history this scenario file (YAML or an Excel workbook) lacks to it, in place: "
+                            "rows at the end of a workbook's 已办事项 sheet, the rest left as it was.")},
     ),
     f"{ROOT} ledger backup": CommandHelp(
         short=("用 SQLite 的备份接口复制台账。", "Copy the ledger with SQLite's backup API."),

@@ -231,6 +231,8 @@ register({
     "ledger.out.reported": ("已记录督办事项 {id} 的进展汇报（{day}，累计 {reports} 次）",
                             "progress report on follow-up {id} recorded ({day}; {reports} so far)"),
     "ledger.out.backup": ("已备份到 {path}", "backed up to {path}"),
+    "ledger.out.history_into": ("已在 {file} 的已办事项（history）中添加 {count} 条记录",
+                                "{count} records added to the history of {file}"),
     "ledger.out.export_header": ("{scenario}：场景文件的 history 与台账记录合并，共 {count} 条（截至 {last}）。\n"
                                  "用以下内容替换场景文件中的 history: 段。",
                                  "{scenario}: the scenario file's history merged with the ledger's record, {count} "
@@ -429,6 +431,8 @@ register({
                         "{file}: valid. {leaders} leaders, {units} units, {items} agenda items, {requests} meeting "
                         "requests, {absences} absences"),
     "cli.scenario.written": ("已写入 {file}", "written to {file}"),
+    "cli.scenario.xlsx_needs_out": ("--xlsx 需要 --out 指定要写入的工作簿文件",
+                                    "--xlsx needs --out, the workbook to write"),
     "cli.scenario.absence_added": ("已在 {file} 中登记：{who} {span} {kind}",
                                    "{file}: {kind} of {who} entered, {span}"),
     "cli.scenario.flow_list": ("{key} 写成了一行的列表，无法自动添加，请手工编辑",

@@ -10,9 +10,13 @@ parses the result before writing it, so an edit never hands out a file that woul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from scheduler.domain import HistoryEvent
 
 _TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?P<rest>.*)$")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?:[ \t]|$)")
@@ -61,3 +65,54 @@ def append_to_list(text: str, key: str, record: dict[str, Any]) -> str:
         lines[last] += line_ending
     lines.insert(last + 1, f"{_DEFAULT_INDENT if indent is None else indent}- {flow_record(record)}{line_ending}")
     return "".join(lines)
+
+
+def append_records(raw: bytes, file: str, key: str, records: list[dict[str, Any]]) -> bytes:
+    """A scenario file's bytes with `records` added at the end of its top-level list `key`: in YAML as text
+    (comments and layout kept, `append_to_list`), in a workbook as rows below the last one of that list's
+    sheet (every other sheet, cell, style and drop-down as the office left it). The caller validates
+    the result before writing it. `InputError` when the file is neither; ValueError as `append_to_list`."""
+    from scheduler.scenario import is_workbook
+
+    if is_workbook(raw, file):
+        from govcal.exports.scenario_xlsx import append_rows
+
+        return append_rows(raw, file, key, records)
+    from scheduler.reader import read_document
+
+    text = read_document(_Bytes(raw), file)[1]
+    for record in records:
+        text = append_to_list(text, key, record)
+    return text.encode("utf-8")
+
+
+class _Bytes:
+    """Bytes already read, for `read_document`'s decoding and its messages."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def read_bytes(self) -> bytes:
+        return self.raw
+
+
+def add_history(file: str, history: Iterable[HistoryEvent]) -> int:
+    """Add to the scenario file `file` the events of `history` it lacks (a workbook's 已办事项 rows, or
+    YAML lines keeping the comments), validated first and written whole; how many were added."""
+    from govcal.files import atomic_write_bytes
+    from scheduler.errors import InputError, Problem
+    from scheduler.plan import history_to_json
+    from scheduler.reader import read_bytes
+    from scheduler.scenario import parse_scenario_bytes
+
+    raw = read_bytes(Path(file), file)
+    present = set(parse_scenario_bytes(raw, file)[0].history)
+    missing = [event for event in sorted(history, key=lambda e: e.date) if event not in present]
+    records = [{**history_to_json(event), "date": event.date} for event in missing]
+    try:
+        edited = append_records(raw, file, "history", records) if records else raw
+    except ValueError:
+        raise InputError([Problem(file, "history", "cli.scenario.flow_list", {"key": "history"})]) from None
+    parse_scenario_bytes(edited, file)  # never hand back a file that would not load
+    atomic_write_bytes(file, edited)
+    return len(records)

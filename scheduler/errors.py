@@ -14,7 +14,8 @@ class Problem:
     """One thing wrong with an input file.
 
     `path` is the field path as a user reads it (``agenda[3].submitted``); `key` names a
-    message in the catalogue and `params` fill it; `line` is the 1-based source line if known.
+    message in the catalogue and `params` fill it; `line` is the 1-based source line if known;
+    `cell` the workbook cell (``议题!F12``) or sheet when the scenario came from a workbook.
     """
 
     file: str
@@ -22,8 +23,11 @@ class Problem:
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
     line: int | None = None
+    cell: str | None = None
 
     def render(self, lang: Lang = "zh") -> str:
+        if self.cell:  # a workbook: the cell says where, in the sheet's own words (议题!F12：…)
+            return f"{self.file}: {self.cell}{'：' if lang == 'zh' else ': '}{t(self.key, lang, **self.params)}"
         where = f"{self.file}:{self.line}" if self.line else self.file
         path = f" {self.path}:" if self.path else ""
         return f"{where}:{path} {t(self.key, lang, **self.params)}"

@@ -15,6 +15,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
+import yaml
+
 from scheduler.errors import InputError, Problem
 
 # Message keys for "wrong type" by expected Python type; the words are in scheduler.messages.
@@ -31,20 +33,59 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
 
+def scenario_resolvers(base: type[Any], name: str) -> type[Any]:
+    """`base` (a YAML loader or dumper) that keeps ``10:00``, ``010`` and dates as text.
+
+    YAML 1.1 would read an unquoted ``10:00`` as the base-60 integer 600, ``010`` as octal 8,
+    and would crash on an impossible date such as 2024-02-30; the reader parses dates and
+    times itself so that each mistake gets a message naming its field. A dumper built alike
+    writes such text unquoted, as a person would type it into a workbook cell.
+    """
+    narrowed = type(name, (base,), {})
+    narrowed.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers
+                if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    narrowed.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                                   list("-+0123456789"))
+    return narrowed
+
+
+# libyaml's parser when installed (six times faster on large generated scenarios); both give marks.
+ScenarioLoader = scenario_resolvers(getattr(yaml, "CSafeLoader", yaml.SafeLoader), "ScenarioLoader")
+_ScenarioDumper = scenario_resolvers(yaml.SafeDumper, "ScenarioDumper")
+
+
+def parse_yaml_value(text: str) -> Any:
+    """One YAML value (a workbook's ``[1, 2]`` cell) read as scenario files are: times and dates stay text.
+    Text that is no YAML is returned as it is, for the reader to name."""
+    try:
+        return yaml.load(text, Loader=ScenarioLoader)
+    except yaml.YAMLError:
+        return text
+
+
+def yaml_value_text(value: Any) -> str:
+    """`value` as one line of YAML that `parse_yaml_value` reads back to it (``[[10:00, 14:00]]``)."""
+    return yaml.dump(value, Dumper=_ScenarioDumper, default_flow_style=True, allow_unicode=True, sort_keys=False,
+                     width=float("inf")).strip().removesuffix("...").strip()
+
+
 class _Readable(Protocol):
     """A local path or a packaged resource (`importlib.resources.abc.Traversable`)."""
 
     def read_bytes(self) -> bytes: ...
 
 
-def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
-    """The bytes of a user's file and their UTF-8 text; `InputError` naming `file` when it cannot be read.
+def read_bytes(source: _Readable, file: str) -> bytes:
+    """The bytes of a user's file; `InputError` naming `file` when it cannot be read.
 
     Each common cause has its own message, in the user's language: the operating system's
     wording ("Is a directory") would be English whatever ``--lang`` says.
     """
     try:
-        raw = source.read_bytes()
+        return source.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(file, "", "input.not_found")]) from None
     except IsADirectoryError:
@@ -53,6 +94,11 @@ def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
         raise InputError([Problem(file, "", "input.no_permission")]) from None
     except OSError as error:
         raise InputError([Problem(file, "", "input.unreadable", {"reason": error.strerror or str(error)})]) from None
+
+
+def read_document(source: _Readable, file: str) -> tuple[bytes, str]:
+    """The bytes of a user's file and their UTF-8 text; `InputError` naming `file` when it cannot be read."""
+    raw = read_bytes(source, file)
     try:
         return raw, raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -100,9 +146,11 @@ def parent_paths(path: str) -> Iterator[str]:
 class Reader:
     """Collects every problem (and warning) of one document instead of stopping at the first."""
 
-    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None,
+                 cells: Mapping[str, str] | None = None) -> None:
         self.file = file
         self.lines = lines or {}
+        self.cells = cells or {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -114,11 +162,19 @@ class Reader:
                 return self.lines[candidate]
         return None
 
+    def cell_of(self, path: str) -> str | None:
+        """The workbook cell of `path` (or of the closest enclosing field that has one)."""
+        if self.cells:
+            for candidate in parent_paths(path):
+                if candidate in self.cells:
+                    return self.cells[candidate]
+        return None
+
     def fail(self, path: str, key: str, **params: Any) -> None:
-        self.problems.append(Problem(self.file, path, key, params, self.line_of(path)))
+        self.problems.append(Problem(self.file, path, key, params, self.line_of(path), self.cell_of(path)))
 
     def warn(self, path: str, key: str, **params: Any) -> None:
-        self.warnings.append(Problem(self.file, path, key, params, self.line_of(path)))
+        self.warnings.append(Problem(self.file, path, key, params, self.line_of(path), self.cell_of(path)))
 
     # ----- typed accessors ------------------------------------------------------------------
     def get(self, data: Mapping[str, Any], key: str, path: str, kind: type | tuple[type, ...],

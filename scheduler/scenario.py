@@ -54,7 +54,7 @@ from scheduler.domain import (
     fmt_minutes,
 )
 from scheduler.errors import InputError, Problem
-from scheduler.reader import Reader, join, nearest, read_document
+from scheduler.reader import Reader, ScenarioLoader, join, nearest, read_bytes
 
 DEFAULT_SCENARIO = "wuqia-2024.yaml"
 SCENARIO_VERSION = 1
@@ -120,26 +120,7 @@ CONVENER_ROLES = {
 # ----- YAML --------------------------------------------------------------------------------
 
 
-def _scenario_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    """Safe YAML that keeps ``10:00``, ``010`` and dates as text.
-
-    YAML 1.1 would read an unquoted ``10:00`` as the base-60 integer 600, ``010`` as octal 8,
-    and would crash on an impossible date such as 2024-02-30; the reader parses dates and
-    times itself so that each mistake gets a message naming its field.
-    """
-    loader = type("ScenarioLoader", (base,), {})
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers
-                if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
-                                 list("-+0123456789"))
-    return loader
-
-
-# libyaml's parser when installed (six times faster on large generated scenarios); both give marks.
-_ScenarioLoader = _scenario_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_ScenarioLoader = ScenarioLoader  # the loader scenario files are read with (tests swap in the pure-Python one)
 
 
 def _index_lines(node: yaml.Node, path: str, lines: dict[str, int], duplicates: list[Problem], file: str,
@@ -233,8 +214,9 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int], list[Problem]
 class _ScenarioReader(Reader):
     """A `Reader` that also knows the scenario's ids, references, calendar years and office hours."""
 
-    def __init__(self, file: str, lines: Mapping[str, int] | None = None) -> None:
-        super().__init__(file, lines)
+    def __init__(self, file: str, lines: Mapping[str, int] | None = None,
+                 cells: Mapping[str, str] | None = None) -> None:
+        super().__init__(file, lines, cells)
         self.first_use: dict[str, str] = {}  # id -> path of the record that defines it
         self.ids: dict[str, set[str]] = {kind: set() for kind in ("leader", "unit", "item", "room", "request", "other")}
         self.references: list[tuple[str, str, str]] = []  # (path, id, reference kind)
@@ -253,7 +235,7 @@ class _ScenarioReader(Reader):
         elif value in self.first_use:
             self.fail(where, "scenario.duplicate_id", id=value, first=self.first_use[value])
         else:
-            self.first_use[value] = path
+            self.first_use[value] = self.cell_of(where) or path  # a workbook's cell tells a clerk where
             self.ids[kind].add(value)
         return value
 
@@ -688,15 +670,16 @@ def _check_convener(reader: _ScenarioReader, path: str, kind: str, convener: str
                             supervisor=supervisor, id=convener)
 
 
-def _build(data: Any, file: str, lines: Mapping[str, int] | None = None,
-           problems: Iterable[Problem] = ()) -> tuple[Scenario, tuple[Problem, ...]]:
-    """Read a whole scenario document; raise `InputError` with every problem, else return the
-    scenario and the warnings."""
+def build_scenario(data: Any, file: str, lines: Mapping[str, int] | None = None, problems: Iterable[Problem] = (),
+                   cells: Mapping[str, str] | None = None) -> tuple[Scenario, tuple[Problem, ...]]:
+    """Read a whole scenario document (parsed YAML, or a workbook's cells as `scheduler.workbook` converts
+    them); raise `InputError` with every problem, else return the scenario and the warnings. `lines`
+    (YAML) or `cells` (workbook) say where each field path came from."""
     if data is None:  # nothing but blanks or comments: "expected a mapping" would only puzzle
         raise InputError([Problem(file, "", "input.empty_file")])
     if not isinstance(data, dict):
         raise InputError([Problem(file, "", "input.type.mapping", {"expected": "dict"}, 1)])
-    reader = _ScenarioReader(file, lines)
+    reader = _ScenarioReader(file, lines, cells)
     reader.problems.extend(problems)
     reader.known_fields(data, "", TOP_FIELDS)
     version = reader.get(data, "version", "", int, required=False, default=SCENARIO_VERSION)
@@ -747,7 +730,7 @@ def default_scenario_path() -> Traversable:
 def parse_scenario_checked(text: str, file: str) -> tuple[Scenario, tuple[Problem, ...]]:
     """A scenario from YAML text, with the warnings (unknown fields) its file raised."""
     data, lines, duplicates = _load_yaml(text, file)
-    return _build(data, file, lines, duplicates)
+    return build_scenario(data, file, lines, duplicates)
 
 
 def parse_scenario(text: str, file: str) -> Scenario:
@@ -757,7 +740,40 @@ def parse_scenario(text: str, file: str) -> Scenario:
 
 def scenario_from_mapping(data: dict[str, Any], file: str = "<memory>") -> Scenario:
     """A scenario from already-parsed data (dates may be `date` objects or ``YYYY-MM-DD`` text)."""
-    return _build(data, file)[0]
+    return build_scenario(data, file)[0]
+
+
+def workbook_layout() -> tuple[Any, ...]:
+    """The sheets of a scenario workbook (`scheduler.workbook`), their columns this reader's field lists."""
+    from scheduler.workbook import layout
+
+    return layout({"calendar.local_holidays": HOLIDAY_FIELDS, "rooms": ROOM_FIELDS, "leaders": LEADER_FIELDS,
+                   "units": UNIT_FIELDS, "absences": ABSENCE_FIELDS, "commitments": COMMITMENT_FIELDS,
+                   "history": HISTORY_FIELDS, "agenda": AGENDA_FIELDS, "meeting_requests": REQUEST_FIELDS})
+
+
+def is_workbook(raw: bytes, file: str) -> bool:
+    """Whether a scenario file is an Excel workbook rather than YAML: by its bytes (a zip, or an old
+    binary .xls, which the workbook reader refuses by name), or by its name for a file too short to tell."""
+    return raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or file.lower().endswith((".xlsx", ".xlsm", ".xls"))
+
+
+def parse_scenario_bytes(raw: bytes, file: str) -> tuple[Scenario, tuple[Problem, ...]]:
+    """A scenario from a file's bytes, YAML or workbook (`scheduler.workbook`), with its warnings and
+    the SHA-256 of those bytes."""
+    if is_workbook(raw, file):
+        from scheduler.workbook import read_cells
+
+        converted = read_cells(raw, file, workbook_layout())
+        scenario, warnings = build_scenario(converted.data, file, cells=converted.cells)
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[:error.start].count(b"\n") + 1
+            raise InputError([Problem(file, "", "input.not_utf8", {"byte": error.start}, line)]) from None
+        scenario, warnings = parse_scenario_checked(text, file)
+    return replace(scenario, sha256=hashlib.sha256(raw).hexdigest()), warnings
 
 
 def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[Scenario, tuple[Problem, ...]]:
@@ -767,13 +783,12 @@ def load_scenario_checked(path: str | os.PathLike[str] | None = None) -> tuple[S
     else:
         file = os.fspath(path)
         source = Path(file)
-    raw, text = read_document(source, file)
-    scenario, warnings = parse_scenario_checked(text, file)
-    return replace(scenario, sha256=hashlib.sha256(raw).hexdigest()), warnings
+    return parse_scenario_bytes(read_bytes(source, file), file)
 
 
 def load_scenario(path: str | os.PathLike[str] | None = None) -> Scenario:
-    """Read and validate a scenario file; None reads the embedded default (wuqia-2024.yaml)."""
+    """Read and validate a scenario file, YAML or an Excel workbook; None reads the embedded default
+    (wuqia-2024.yaml)."""
     return load_scenario_checked(path)[0]
 
 
@@ -783,6 +798,13 @@ def scenario_calendar(scenario: Scenario) -> WorkCalendar:
     Shared with every other caller asking for the same spec and years (`calendar_for` caches).
     """
     return calendar_for(scenario.calendar, scenario_years(scenario))
+
+
+def scenario_to_yaml(scenario: Scenario) -> str:
+    """The scenario as YAML text that reads back to the same scenario (libyaml's emitter when present)."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(scenario_to_mapping(scenario), Dumper=dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=None, width=4096)
 
 
 def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:

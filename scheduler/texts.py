@@ -67,6 +67,46 @@ register({
     "input.too_small": ("应不小于 {low}，实为 {value}", "expected at least {low}, found {value}"),
     "input.out_of_range": ("应在 {low} 到 {high} 之间，实为 {value}", "expected {low} to {high}, found {value}"),
     "plan.bad_format": ("format 应为“{expected}”，实为“{value}”", "format should be '{expected}', found '{value}'"),
+    # ----- scenario workbooks (scheduler.workbook): what a spreadsheet adds to a scenario file ---
+    "workbook.not_workbook": ("不是 Excel 工作簿（.xlsx），或文件已损坏；请在 Excel 或 WPS 中另存为 .xlsx",
+                              "not an Excel workbook (.xlsx), or a damaged one; save it as .xlsx in Excel or WPS"),
+    "workbook.old_xls": ("这是旧版 Excel 文件（.xls）；请在 Excel 或 WPS 中另存为 .xlsx",
+                         "an old Excel file (.xls); save it as .xlsx in Excel or WPS"),
+    "workbook.too_many_rows": ("工作簿超过 {limit} 行，未读取；请删去多余的行（含只有格式的空行）",
+                               "the workbook has more than {limit} rows and was not read; delete the extra rows "
+                               "(blank but formatted ones too)"),
+    "workbook.sheet_missing": ("缺少工作表“{sheet}”", "the sheet '{sheet}' is missing"),
+    "workbook.sheet_missing_hint": ("缺少工作表“{sheet}”；工作表“{hint}”是否由它改名而来？请改回“{sheet}”",
+                                    "the sheet '{sheet}' is missing; was '{hint}' renamed from it? "
+                                    "Name it '{sheet}' again"),
+    "workbook.sheet_renamed": ("工作表“{found}”应名为“{expected}”（表名被改动），请改回",
+                               "the sheet '{found}' should be named '{expected}' (renamed by hand); name it back"),
+    "workbook.merged": ("合并单元格无法读取，请取消合并，每格填一个值",
+                        "merged cells cannot be read; unmerge them, one value per cell"),
+    "workbook.formula_no_value": ("公式“{formula}”没有保存计算结果；请在 Excel 或 WPS 中打开并保存，或直接填写数值",
+                                  "the formula '{formula}' has no saved value; open and save the workbook in Excel "
+                                  "or WPS, or type the value"),
+    "workbook.unknown_column": ("列“{field}”不是本表的列（第 2 行是字段名，请勿改动）",
+                                "'{field}' is not a column of this sheet (row 2 holds the field names; keep them)"),
+    "workbook.unknown_column_hint": ("列“{field}”不是本表的列；是否应为“{hint}”？（第 2 行是字段名，请勿改动）",
+                                     "'{field}' is not a column of this sheet; did you mean '{hint}'? "
+                                     "(row 2 holds the field names; keep them)"),
+    "workbook.column_twice": ("列“{field}”重复出现", "the column '{field}' appears twice"),
+    "workbook.header_changed": ("表头“{found}”被改动，字段 {field} 的表头应为“{expected}”",
+                                "the header '{found}' was changed; the header of {field} is '{expected}'"),
+    "workbook.outside_columns": ("此格在各列之外，不会被读取；请移入相应的列或删除",
+                                 "this cell lies outside the sheet's columns and would not be read; move it into "
+                                 "a column or delete it"),
+    "workbook.control_character": ("含有控制字符，工作簿单元格无法保存；请删去后再导出",
+                                   "holds a control character, which a workbook cell cannot keep; remove it and "
+                                   "export again"),
+    "workbook.settings_columns": ("工作表“{sheet}”缺少“字段”或“值”列", "the sheet '{sheet}' lacks its field or value "
+                                  "column"),
+    "workbook.bad_field_path": ("字段名“{value}”无效，应如 calendar.grain_minutes",
+                                "invalid field name '{value}', expected e.g. calendar.grain_minutes"),
+    "workbook.field_elsewhere": ("字段 {field} 不属于本表（它有自己的工作表或在其他设置表中）",
+                                 "the field {field} does not belong on this sheet (it has a sheet of its own, "
+                                 "or another settings sheet holds it)"),
     # ----- scenario files (scheduler.scenario) -----------------------------------------------
     "scenario.version": ("不支持的版本“{value}”，本程序读取 version: 1",
                          "unsupported version '{value}'; this program reads version: 1"),

@@ -19,6 +19,7 @@ import scheduler.scenario as scenario_module
 from govcal.cli import cli
 from scheduler.calendar import CN_YEARS
 from scheduler.errors import InputError
+from scheduler.reader import scenario_resolvers
 from scheduler.scenario import (
     default_scenario_path,
     load_scenario,
@@ -258,7 +259,7 @@ def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     if request.param == "libyaml" and not yaml.__with_libyaml__:
         pytest.skip("PyYAML without libyaml")
     base = yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader
-    monkeypatch.setattr(scenario_module, "_ScenarioLoader", scenario_module._scenario_loader(base))
+    monkeypatch.setattr(scenario_module, "_ScenarioLoader", scenario_resolvers(base, "ScenarioLoader"))
 
 
 @pytest.mark.usefixtures("yaml_parser")

@@ -25,7 +25,7 @@ from scheduler.domain import HistoryEvent, Scenario
 from scheduler.errors import InputError, Problem
 from scheduler.period import Period
 from scheduler.plan import Plan, plan_from_json
-from scheduler.reader import Reader, nearest, read_document
+from scheduler.reader import Reader, nearest, read_bytes
 
 
 def _fail(where: str, key: str, **params: object) -> InputError:
@@ -56,7 +56,7 @@ def scenario_file(ledger: Ledger, override: str | None) -> ScenarioFile:
     path = override if override is not None else (ledger.meta().get(SCENARIO_PATH) or None)
     source = default_scenario_path() if path is None else Path(path)
     label = DEFAULT_SCENARIO if path is None else str(path)
-    data = read_document(source, label)[0]
+    data = read_bytes(source, label)  # YAML or a workbook: the hash is of the file's own bytes
     return ScenarioFile(path, label, hashlib.sha256(data).hexdigest())
 
 

@@ -27,14 +27,13 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-import yaml
 
 from scheduler.cycle import advance, held_as_planned, plan_events
 from scheduler.domain import MeetingRequest, Scenario
 from scheduler.i18n import Lang
 from scheduler.period import month_bounds, month_period
 from scheduler.plan import Plan, PlannedMeeting, SolverInfo, plan_to_text
-from scheduler.scenario import scenario_from_mapping, scenario_to_mapping
+from scheduler.scenario import scenario_from_mapping, scenario_to_yaml
 from scheduler.solve import plan as plan_month
 from simulation.agenda.generator import AgendaGenerator, base_scenario, month_label, month_list, run_calendar
 from simulation.agenda.params import AgendaParams, agenda_params
@@ -117,11 +116,8 @@ def task_scenario(task: AgendaTask) -> Scenario:
 
 
 def scenario_yaml(scenario: Scenario) -> str:
-    """The scenario as YAML the loader reads back to the same data (the settings of
-    `scheduler.generate.generate_scenario_yaml`)."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(scenario_to_mapping(scenario), Dumper=dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=None, width=4096)
+    """The scenario as YAML the loader reads back to the same data."""
+    return scenario_to_yaml(scenario)
 
 
 def kept_paths(load: float, rep: int, month: str) -> tuple[str, str]:
