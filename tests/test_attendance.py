@@ -318,10 +318,12 @@ def test_rooms_by_purpose_the_standing_room_for_standing_meetings_and_no_auditor
 
 
 def test_a_request_no_room_seats_names_the_seats_and_the_largest_room():
-    big = MeetingRequest("M-8", "thematic", "研究财政工作专题会议", "dep", required=("dep", "exec", "finance", "justice"),
-                         minutes=60, earliest=date(2024, 5, 6), latest=date(2024, 5, 8))
+    big = MeetingRequest("M-8", "thematic", "研究财政工作专题会议", "dep",
+                         required=("dep", "exec", "finance", "justice"), minutes=60, earliest=date(2024, 5, 6),
+                         latest=date(2024, 5, 8))
     scenario = tiny_scenario(rooms=(Room("r1", "常务会议室", 20, for_kinds=("standing",)), Room("r2", "小会议室", 3)),
                              meeting_requests=(big,))
     (rejection,) = solved(scenario).plan.rejected
     assert rejection.reason.key == "reject.no_room" and rejection.rules == ()
-    assert rejection.reason.render("zh") == "没有能容纳4人（应到和拟邀人员）的会议室：可用的最大会议室小会议室只有3个座位"
+    assert rejection.reason.render("zh") == ("没有能容纳4人（应到和拟邀人员）的会议室："
+                                             "可用的最大会议室小会议室只有3个座位")
