@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/bench_calendar.py [--runs 7]
 
 Prints a markdown table of medians (microseconds per call) and the ratio, measured side by side
-in one run, plus the time to build the default scenario's calendar and to load the scenario.
+in one run, plus the time to build the default scenario's calendar and to load the scenario, and
+the time to build a projected year's calendar (2027: no package data, festivals from borax's lunar
+calendar and solar terms): the first one in the process (borax imported) and then each afresh.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from datetime import date, timedelta
 import chinese_calendar
 
 from scheduler.calendar import WorkCalendar
+from scheduler.domain import CalendarSpec
+from scheduler.holidays import _cached_projection
 from scheduler.scenario import load_scenario, scenario_calendar
 
 START = date(2024, 1, 1)
@@ -45,6 +49,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    began = time.perf_counter()
+    WorkCalendar(CalendarSpec(), 2027, 2027)  # the first projection imports borax
+    first_projected = time.perf_counter() - began
+    projected = []
+    for _ in range(args.runs):
+        _cached_projection.cache_clear()
+        began = time.perf_counter()
+        WorkCalendar(CalendarSpec(), 2027, 2027)
+        projected.append(time.perf_counter() - began)
     scenario = load_scenario(None)
     calendar = scenario_calendar(scenario)
     builds = []
@@ -68,6 +81,9 @@ def main() -> None:
           f"{add_library / add_ours:.1f}x |")
     print(f"| build the 2024-2025 calendar, ms (median of {args.runs}) | {statistics.median(builds) * 1e3:.1f} | | |")
     print(f"| load the default scenario, ms (median of {args.runs}) | {statistics.median(loads) * 1e3:.1f} | | |")
+    print(f"| build a projected year (2027), first in the process, ms | {first_projected * 1e3:.1f} | | |")
+    print(f"| build a projected year (2027) afresh, ms (median of {args.runs}) | "
+          f"{statistics.median(projected) * 1e3:.2f} | | |")
 
 
 if __name__ == "__main__":

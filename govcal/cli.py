@@ -19,6 +19,7 @@ COMMAND_MODULES: dict[str, str] = {
     # The office's running record (DESIGN §7).
     "ledger": "govcal.cmd_ledger", "publish": "govcal.cmd_ledger", "record": "govcal.cmd_ledger",
     "replan": "govcal.cmd_plan", "followups": "govcal.cmd_ledger", "followup": "govcal.cmd_ledger",
+    "calendar": "govcal.cmd_calendar",
 }
 
 

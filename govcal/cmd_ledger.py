@@ -23,6 +23,7 @@ from govcal.common import (
     lang_option,
     ledger_option,
     load_scenario_warned,
+    note_projected_years,
     now,
     opened,
     parse_day,
@@ -194,6 +195,23 @@ def _history_into(file: str, history: tuple[HistoryEvent, ...], lang: Lang) -> N
     click.echo(t("ledger.out.history_into", lang, file=file, count=added), err=True)
 
 
+@ledger.command("relink", short_help="Confirm a renamed scenario file (a new year's) as the ledger's scenario.")
+@click.option("--scenario", "scenario_path", type=click.Path(), required=True,
+              help="The county's scenario file, edited (and perhaps renamed) for the new year.")
+@ledger_option
+@strict_option
+@lang_option
+def ledger_relink(scenario_path: str, ledger_path: str | None, strict: bool, lang: Lang) -> None:
+    """Carry the ledger on with the county's file for a new year, whose name changed: every published
+    plan, outcome and follow-up stays, and later commands read this file."""
+    from govcal.ledger.actions import relink_scenario, scenario_file
+
+    with opened(ledger_path, lang) as book, book.writing():
+        before, scenario = relink_scenario(book, scenario_file(book, scenario_path), scenario_loader(lang, strict))
+    click.echo(t("ledger.out.relinked", lang, ledger=ledger_path, before=before, after=scenario.name,
+                 file=scenario_path))
+
+
 @ledger.command("backup", short_help="Copy the ledger with SQLite's backup API.")
 @click.argument("destination", type=click.Path(dir_okay=False))
 @ledger_option
@@ -335,6 +353,7 @@ def followups(due_within: int, overdue_only: bool, scenario_path: str | None, le
         facts = actions.scenario_facts(book, actions.scenario_file(book, scenario_path), remember=False,
                                        load=scenario_loader(lang))
         views = actions.followup_views(book.followups(), facts, day, due_within)
+    note_projected_years(facts.calendar, day, max([day, *(v.followup.due for v in views)]), lang)
     if overdue_only:
         views = [v for v in views if v.state == "overdue"]
     if output_format == "json":

@@ -21,6 +21,7 @@ from govcal.common import (
     lang_option,
     ledger_option,
     load_scenario_warned,
+    note_projected_years,
     opened,
     parse_day,
     scenario_option,
@@ -100,6 +101,7 @@ def check(plan_file: str | None, scenario_path: str | None, ledger_path: str | N
     # check_plan adds the plan's recorded_history (what a ledger recorded) to the scenario's history.
     scenario = _scenario_of(plan_read, scenario_path, lang, strict)
     check_calendar_covers(scenario, Period(plan_read.period_from, plan_read.period_to))
+    note_projected_years(scenario.calendar, plan_read.period_from, plan_read.period_to, lang, strict)
     report = check_plan(scenario, plan_read)
     if report.violations:
         click.echo(t("cli.check.violations", lang, count=len(report.violations)))

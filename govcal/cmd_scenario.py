@@ -17,7 +17,7 @@ import click
 from govcal.common import GovcalGroup, lang_option, load_scenario_warned, parse_day, strict_option
 from govcal.files import atomic_write_bytes, atomic_write_text
 from govcal.render import format_table
-from govcal.templates import SCENARIO_TEMPLATE
+from govcal.templates import scenario_template
 from govcal.view import format_date_span, kind_name, party_name
 from scheduler.domain import ABSENCE_KINDS, HALVES, ROLES, UNIT_KINDS, Absence, Scenario, fmt_minutes
 from scheduler.errors import InputError, Problem
@@ -77,16 +77,26 @@ def show(file: str | None, lang: Lang) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write the template to this file.")
 @click.option("--xlsx", "as_workbook", is_flag=True, help="The template as an Excel workbook (needs --out).")
 @click.option("--force", is_flag=True, help="With --out, overwrite an existing file.")
+@click.option("--year", type=int, default=None, help="Date the template in this year (default: this year).")
 @lang_option
-def new(out: str | None, as_workbook: bool, force: bool, lang: Lang) -> None:
-    """Print a commented scenario template (Chinese and English comments) to start from."""
+def new(out: str | None, as_workbook: bool, force: bool, year: int | None, lang: Lang) -> None:
+    """Print a commented scenario template (Chinese and English comments), dated in --year, to start from."""
+    from datetime import date
+
+    from scheduler.calendar import CN_YEARS
+
+    year = date.today().year if year is None else year
+    if year not in CN_YEARS:
+        raise InputError([Problem("--year", "", "scenario.year_unsupported", {
+            "value": year, "first": CN_YEARS.start, "last": CN_YEARS.stop - 1, "region": "CN"})])
     _refuse_to_overwrite(out, force)
+    template = scenario_template(year)
     if as_workbook:
         if out is None:
             raise click.UsageError(t("cli.scenario.xlsx_needs_out", lang))
-        _write_workbook(parse_scenario(SCENARIO_TEMPLATE, out), out, lang)
+        _write_workbook(parse_scenario(template, out), out, lang)
         return
-    _emit(SCENARIO_TEMPLATE, out, lang)
+    _emit(template, out, lang)
 
 
 def _write_workbook(loaded: Scenario, out: str, lang: Lang) -> None:

@@ -21,7 +21,7 @@ from scheduler.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
     from govcal.ledger import Ledger
-    from scheduler.domain import Scenario
+    from scheduler.domain import CalendarSpec, Scenario
     from scheduler.period import Period
 
 LANG_KEY = "govcal.lang"
@@ -157,6 +157,29 @@ def load_scenario_warned(path: str | None, lang: Lang, strict: bool = False) -> 
         raise InputError(as_errors(warnings))
     print_warnings(warnings, lang)
     return scenario
+
+
+PROJECTED_NOTED_KEY = "govcal.projected_noted"
+
+
+def note_projected_years(spec: CalendarSpec, first: date, last: date, lang: Lang, strict: bool = False) -> None:
+    """A projected year is never silent: say once per command, on standard error, which years
+    between `first` and `last` have projected statutory days, what is unknown and how to enter the
+    notice; with `strict` refuse them instead (`InputError`, exit 2)."""
+    from scheduler.holidays import projected_years
+
+    years = projected_years(spec, first, last)
+    if not years:
+        return
+    if strict:
+        listed = ("、" if lang == "zh" else ", ").join(map(str, years))
+        raise InputError([Problem("--strict", "", "calendar.projected_strict", {"years": listed})])
+    context = click.get_current_context(silent=True)
+    noted: set[int] = context.meta.setdefault(PROJECTED_NOTED_KEY, set()) if context is not None else set()
+    for year in years:
+        if year not in noted:
+            noted.add(year)
+            click.echo(t("calendar.projected_note", lang, year=year), err=True)
 
 
 def scenario_loader(lang: Lang, strict: bool = False) -> Callable[[str | None], Scenario]:

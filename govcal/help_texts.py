@@ -108,6 +108,16 @@ COMMANDS: dict[str, CommandHelp] = {
                          "published; default: $GOVCAL_LEDGER."),
         },
     ),
+    f"{ROOT} calendar": CommandHelp(
+        short=("某年的节假日和调休上班日，注明来源。", "A year's holidays and make-up working days, with sources."),
+        long=("列出某年的法定节假日、调休上班日和地方节假日，每一天注明来源：录入的放假通知（notice）、"
+              "节假日数据包（data）、推算（projected，尚无通知时）或场景的地方节假日（local）。"
+              "办公室用它核对录入的通知。",
+              "A year's statutory holidays, make-up working days (调休) and local holidays, each with where it "
+              "came from: the notice entered in the scenario, the calendar package's data, a projection (no "
+              "notice yet) or the scenario's local holidays. This is how an office checks what it entered."),
+        options={"--year": ("要列出的年份，YYYY。", "The year to show, YYYY.")},
+    ),
     f"{ROOT} check": CommandHelp(
         short=("不用求解器，逐条规则检查一份计划。", "Check a plan against every rule, without a solver."),
         long=("检查一份计划（无论是否手工改过）是否符合每一条规则，并重新计算其目标值。\n\n"
@@ -140,9 +150,11 @@ COMMANDS: dict[str, CommandHelp] = {
     ),
     f"{ROOT} scenario new": CommandHelp(
         short=("输出一份带注释的场景模板。", "Print a commented scenario template."),
-        long=("输出一份带中英文注释的场景模板，照着填写即可；加 --xlsx 则写出同样内容的 Excel 工作簿。",
-              "Print a commented scenario template (Chinese and English comments) to start from; with --xlsx, "
-              "write the same as an Excel workbook."),
+        long=("输出一份带中英文注释的场景模板（日期在 --year 年），照着填写即可；"
+              "加 --xlsx 则写出同样内容的 Excel 工作簿。模板也说明来年如何继续使用同一个文件和台账。",
+              "Print a commented scenario template (Chinese and English comments), dated in --year, to start "
+              "from; with --xlsx, write the same as an Excel workbook. It also says how an office goes on into "
+              "the next year with the same file and ledger."),
         options={"--out": _SCENARIO_OUT,
                  "--xlsx": ("写出 Excel 工作簿模板（须与 --out 同用）：每表一类内容，表头有说明，"
                             "编号和类别可下拉选择。",
@@ -150,6 +162,8 @@ COMMANDS: dict[str, CommandHelp] = {
                             "explained, ids and kinds chosen from drop-down lists."),
                  "--force": ("与 --out 同用：文件已存在时覆盖它（否则拒绝并退出）。",
                              "With --out, overwrite an existing file (otherwise refuse)."),
+                 "--year": ("模板中日期所在的年份（省略时为今年）。",
+                            "Date the template in this year (default: this year)."),
                  },
     ),
     f"{ROOT} scenario export": CommandHelp(
@@ -309,6 +323,16 @@ COMMANDS: dict[str, CommandHelp] = {
                             "其余内容保持原样。",
                             "Add the history this scenario file (YAML or an Excel workbook) lacks to it, in place: "
                             "rows at the end of a workbook's 已办事项 sheet, the rest left as it was.")},
+    ),
+    f"{ROOT} ledger relink": CommandHelp(
+        short=("确认改了名称的场景文件（如新一年的）仍是本台账的场景。",
+               "Confirm a renamed scenario file (a new year's) as the ledger's scenario."),
+        long=("同一个县的场景文件为新一年修改后（新议题，也许改了 name），确认一次即可继续使用原台账："
+              "已发布的计划、会议结果和督办事项全部保留，以后的命令读取这个文件。",
+              "Carry the ledger on with the county's file for a new year, whose name changed: every published "
+              "plan, outcome and follow-up stays, and later commands read this file."),
+        options={"--scenario": ("本县为新一年修改（可能改了名称）的场景文件。",
+                                "The county's scenario file, edited (and perhaps renamed) for the new year.")},
     ),
     f"{ROOT} ledger backup": CommandHelp(
         short=("用 SQLite 的备份接口复制台账。", "Copy the ledger with SQLite's backup API."),

@@ -53,6 +53,8 @@ register({
     "ui.title.plan": ("{scenario} 会议安排（{first} 至 {last}）", "{scenario}: meeting plan ({first} to {last})"),
     "ui.title.items_of": ("{title}（{date} {time}）", "{title} ({date} {time})"),
     "ui.title.calendar": ("{scenario} · {month}", "{scenario} · {month}"),
+    "ui.projected_mark": ("（{years} 年节假日为推算，调休上班日未知）",
+                          " ({years}: holidays projected, make-up working days unknown)"),
     "ui.section.meetings": ("会议安排", "Meetings"),
     "ui.section.items_of": ("{meeting}议题（按上会顺序）", "{meeting}: agenda items in running order"),
     "ui.section.deferred": ("暂缓议题", "Deferred items"),
@@ -134,8 +136,17 @@ register({
     "ledger.none": ("需要台账：请用 --ledger DB 指定，或设置环境变量 GOVCAL_LEDGER",
                     "a ledger is needed: give --ledger DB or set GOVCAL_LEDGER"),
     # The scenario and published plans.
-    "ledger.other_scenario": ("这是“{found}”的场景文件，而台账 {ledger} 记录的是“{expected}”",
-                              "this is the scenario of '{found}', but the ledger {ledger} records '{expected}'"),
+    "ledger.other_scenario": ("这是“{found}”的场景文件，而台账 {ledger} 记录的是“{expected}”；"
+                              "若这是同一县政府改了名称的文件（例如新一年的），请确认一次："
+                              "govcal ledger relink --scenario {file}，台账的记录（待议议题、督办事项）会继续沿用",
+                              "this is the scenario of '{found}', but the ledger {ledger} records '{expected}'; "
+                              "if it is the same county's file renamed (for a new year, say), confirm it once: "
+                              "govcal ledger relink --scenario {file}; the ledger's record (pending items, "
+                              "follow-ups) carries on"),
+    "ledger.out.relinked": ("台账 {ledger} 的场景由“{before}”改为“{after}”（{file}）；"
+                            "已发布的计划、会议结果和督办事项均保留",
+                            "the ledger {ledger} now records '{after}' ({file}) instead of '{before}'; published "
+                            "plans, outcomes and follow-ups are kept"),
     "ledger.plan_without_hash": ("计划未注明所依据场景文件的 SHA-256（手工编写或旧版 govcal 生成），无法确认其场景；"
                                  "请用 govcal plan 重新生成",
                                  "the plan does not name its scenario file's SHA-256 (hand-made or from an older "
@@ -476,4 +487,44 @@ register({
 # The command line's own words (common).
 register({
     "cli.warning": ("警告：{text}", "warning: {text}"),
+})
+
+# The statutory calendar: projected years and `govcal calendar`.
+register({
+    "calendar.projected_note": (
+        "注意：{year} 年的法定节假日尚无放假通知，系按节日日期推算（元旦、除夕与春节、清明、劳动节、端午、中秋、国庆，"
+        "按法定天数放假、逢周末顺延补假，周末休息）；调休上班日和通知确定的实际放假时段目前未知。"
+        "国务院放假通知公布后，请录入情景文件的 calendar.notices，例如："
+        "notices: [{{year: {year}, holidays: [{{from: {year}-01-01, to: {year}-01-01, name: 元旦}}], "
+        "workdays: []}}]；核对：govcal calendar --year {year}",
+        "note: {year} has no holiday notice yet; its statutory days are projected from the festivals' dates "
+        "(New Year, Spring Festival Eve and days, Qingming, Labour Day, Dragon Boat, Mid-autumn, National Day, "
+        "each its statutory days, weekend festival days given back on the next weekday; weekends off). "
+        "Make-up working days and the spans the notice will set are unknown. When the State Council's notice "
+        "is published, enter it in the scenario's calendar.notices, e.g. notices: [{{year: {year}, holidays: "
+        "[{{from: {year}-01-01, to: {year}-01-01, name: New Year}}], workdays: []}}]; "
+        "check with: govcal calendar --year {year}"),
+    "calendar.projected_strict": (
+        "{years} 年的法定节假日为推算（尚无放假通知），--strict 不接受推算的日历；请在 calendar.notices 录入放假通知",
+        "the statutory days of {years} are projected (no holiday notice yet), which --strict refuses; "
+        "enter the notice in calendar.notices"),
+})
+
+# govcal calendar
+register({
+    "cli.calendar.title": ("{year} 年法定节假日、调休上班日和地方节假日（来源：{basis}）",
+                           "{year}: statutory holidays, make-up working days and local holidays (basis: {basis})"),
+    "cli.calendar.basis.data": ("节假日数据包", "the calendar package's data"),
+    "cli.calendar.basis.notice": ("录入的放假通知", "the notice entered"),
+    "cli.calendar.basis.projected": ("推算（尚无放假通知）", "projected (no notice yet)"),
+    "cli.calendar.basis.none": ("按 weekdays 工作（region: none）", "listed weekdays work (region: none)"),
+    "cli.calendar.header.date": ("日期", "Date"),
+    "cli.calendar.header.weekday": ("星期", "Weekday"),
+    "cli.calendar.header.day": ("上班/休息", "Works"),
+    "cli.calendar.header.name": ("名称", "Name"),
+    "cli.calendar.header.source": ("来源", "Source"),
+    "cli.calendar.source.data": ("数据包", "data"),
+    "cli.calendar.source.notice": ("通知", "notice"),
+    "cli.calendar.source.projected": ("推算", "projected"),
+    "cli.calendar.source.local": ("地方", "local"),
 })

@@ -22,6 +22,7 @@ from govcal.common import (
     county_today,
     emit_json,
     load_scenario_warned,
+    note_projected_years,
     now,
     opened,
     refuse_past,
@@ -79,6 +80,7 @@ def plan_period(scenario_path: str | None, month: str | None, start: date | None
         period = parse_period(month, start, end, scenario=scenario)
     if today is not None:
         refuse_past(period, today, today_from)
+    note_projected_years(scenario.calendar, period.start, period.end, lang, strict)
     result = solve_plan(scenario, period, time_limit=time_limit, seed=seed, lang=lang, log=progress_log(lang),
                         today=today)
     solved = solved_plan(result, scenario.name, period.start, period.end, output_format, time_limit, lang)
@@ -105,6 +107,8 @@ def replan_month(month: str, since: date | None, today: date, scenario_path: str
         planning = replan_on_ledger(book, scenario_path, month, since, today, scenario_loader(lang, strict))
     refuse_past(Period(planning.inputs.revision.period_from, planning.inputs.revision.period_to), today, today_from)
     inputs = planning.inputs
+    note_projected_years(inputs.scenario.calendar, inputs.revision.period_from, inputs.revision.period_to, lang,
+                         strict)
     for meeting in inputs.unrecorded:
         click.echo(t("ledger.plan.unrecorded", lang, meeting=meeting.id, title=meeting.title,
                      day=meeting.date.isoformat()), err=True)

@@ -2,7 +2,8 @@
 
 Kept as text (not built from data) because its value is the comments: each field explained
 in Chinese and English, so an office clerk can fill it in without the design document.
-A test checks that it validates.
+A test checks that it validates. It is written dated in 2024 and `scenario_template` dates it in
+the year asked for.
 """
 
 SCENARIO_TEMPLATE = """\
@@ -10,6 +11,16 @@ SCENARIO_TEMPLATE = """\
 # 编号（id）在整个文件中必须唯一。日期写作 YYYY-MM-DD，时间写作 "HH:MM"（加引号）。
 # Ids are unique across the whole file. Dates are YYYY-MM-DD, times "HH:MM" (quoted).
 # 检查：govcal scenario validate 本文件.yaml / Check: govcal scenario validate this-file.yaml
+#
+# 一个文件对应一个县，不只一年：来年继续用同一个文件和同一个台账。新的一年：在 agenda 和 meeting_requests
+# 中加入新事项（已决定的旧议题可删可留），name 可改（改名后运行一次 govcal ledger relink --scenario 本文件.yaml）；
+# 国务院放假通知公布后录入 calendar.notices；公布前该年按节日日期推算（调休上班日未知，每条命令都会提示），
+# 可用 govcal calendar --year 年份 核对。
+# One file per county, not per year: go on into the next year with the same file and the same ledger. For
+# the new year add its items and requests (decided old items may stay or go), perhaps a new name (then run
+# `govcal ledger relink --scenario this-file.yaml` once); enter the State Council's holiday notice in
+# calendar.notices when it is published. Until then the year is projected from the festivals' dates
+# (make-up working days unknown; every command says so); check with `govcal calendar --year YEAR`.
 version: 1
 name: 示例县人民政府 2024            # 名称，出现在计划和报表中 / shown on plans and reports
 
@@ -23,6 +34,10 @@ calendar:
   # 办公时段，会议须在同一时段内 / office hours; a meeting lies inside one block
   office_hours: [["10:00", "14:00"], ["16:00", "19:30"]]
   grain_minutes: 15   # 会议开始时刻的粒度（能整除 60）/ start-time grain in minutes (divides 60)
+  # 国务院放假通知（仅 region: CN）：录入后该年以通知为准 / the State Council's holiday notice (region CN only):
+  # once entered, it decides the year. holidays：放假时段（含首尾）/ spans off, inclusive; workdays：调休上班日
+  # notices:
+  #   - {year: 2024, holidays: [{from: 2024-10-01, to: 2024-10-07, name: 国庆节}], workdays: [2024-09-29, 2024-10-12]}
 
 # 会议通知的发文机关、发文字号前缀、联系人和电话 / the office issuing notices: name, number prefix, contact, phone
 office: {name: 示例县人民政府办公室, doc_prefix: 示政办, contact: 王明, phone: 0908-1234567}
@@ -128,8 +143,17 @@ meeting_requests:     # 其他需安排的会议（第四十六、四十七、�
     for_items: [Y-001]          # 为这些议题做会前研究 / pre-study for these items
     # room: r1                  # 可选 / optional
 
-# 公文流转仿真参数，见设计文档第 6 节；留空用默认值。如：县长外出时哪些公文须等县长签发（第五十二条）
-# document-flow simulation parameters (DESIGN §6), empty for the defaults; e.g. which kinds the head
+# 公文流转仿真参数；留空用默认值。如：县长外出时哪些公文须等县长签发（第五十二条）
+# document-flow simulation parameters, empty for the defaults; e.g. which kinds the head
 # alone signs (Art. 52): head_signs_alone: {normative: true, decided: true, consent: false}
 flow: {}
 """
+
+
+TEMPLATE_YEAR = 2024
+
+
+def scenario_template(year: int = TEMPLATE_YEAR) -> str:
+    """The template dated in `year`: every date, the name and the titles. (Its dates avoid
+    29 February and its notice example is commented out, so any year validates.)"""
+    return SCENARIO_TEMPLATE.replace(str(TEMPLATE_YEAR), str(year))

@@ -290,10 +290,34 @@ def holiday_label(day: date, calendar: WorkCalendar, lang: Lang) -> str | None:
     ones; local holidays are scenario names and stay as the scenario has them.
     """
     name = calendar.holiday_name(day)
-    if name is None or lang == "en":
+    return None if name is None else holiday_name_in(name, lang)
+
+
+def projected_mark(years: Iterable[int], lang: Lang) -> str:
+    """The mark a projected year's month carries wherever it is shown (its statutory days computed,
+    make-up working days unknown); "" when none of `years` is projected."""
+    listed = sorted(set(years))
+    if not listed:
+        return ""
+    return t("ui.projected_mark", lang, years=("、" if lang == "zh" else ", ").join(map(str, listed)))
+
+
+def projected_years_of(plan: Plan) -> list[int]:
+    """The years of the plan's period whose statutory days were projected when it was made."""
+    return [int(year) for year, basis in plan.calendar_basis if basis == "projected"]
+
+
+def holiday_name_in(name: str, lang: Lang) -> str:
+    """A statutory festival's name (as `chinese_calendar` spells it, which carries the Chinese one)
+    in `lang`; any other name (a notice's, a local holiday's) as the scenario has it."""
+    if lang == "en":
         return name
     from chinese_calendar.constants import Holiday
 
+    from scheduler.holidays import SPRING_EVE
+
+    if name == SPRING_EVE:
+        return "除夕"
     return next((holiday.chinese for holiday in Holiday if holiday.value == name), name)
 
 

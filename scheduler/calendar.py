@@ -2,8 +2,9 @@
 
 `WorkCalendar` is built once per scenario: every covered date gets its working flag and a
 running count of working days, so each query is an array lookup, never a library call.
-Mainland statutory holidays and make-up working days (调休) come from the `chinese_calendar`
-package, whose data covers the years in `CN_YEARS`; any date outside the covered span raises
+Mainland statutory holidays and make-up working days (调休) come, year by year, from the notice
+the office entered, the `chinese_calendar` package's data, or a projection (`scheduler.holidays`);
+`CN_YEARS` are the years the projection reaches. Any date outside the built span raises
 `CalendarRangeError` rather than guessing.
 """
 
@@ -12,16 +13,18 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scheduler.domain import CalendarSpec, Scenario, fmt_minutes
+from scheduler.holidays import DATA_YEARS, PROJECTION_YEARS, StatutoryYear, statutory_year
 
 # Where the county is: its day (`--today` defaults) and the times people read are this zone's.
 COUNTY_TIME_ZONE = "Asia/Shanghai"
 
 
 class CalendarRangeError(ValueError):
-    """A date lies outside the years this calendar has data for."""
+    """A date lies outside the years this calendar was built for."""
 
     def __init__(self, day: date, first: date, last: date) -> None:
         span = f"{first.isoformat()} .. {last.isoformat()}"
@@ -31,16 +34,8 @@ class CalendarRangeError(ValueError):
         self.last = last
 
 
-def cn_years() -> range:
-    """Years for which the installed `chinese_calendar` knows the statutory holidays."""
-    from chinese_calendar import constants
-
-    first = min(constants.holidays).year
-    last = max(max(constants.holidays), max(constants.workdays)).year
-    return range(first, last + 1)
-
-
-CN_YEARS = cn_years()
+# Years a CN calendar reaches: the package's data where it has them, a notice or a projection beyond.
+CN_YEARS = PROJECTION_YEARS
 # Years `region: none` calendars accept: there are no holiday data to run out of, but a
 # bound keeps typos such as 2204 from passing silently.
 FREE_YEARS = range(1990, 2101)
@@ -52,8 +47,10 @@ class WorkCalendar:
     def __init__(self, spec: CalendarSpec, first_year: int | None = None, last_year: int | None = None) -> None:
         self.spec = spec
         known = CN_YEARS if spec.region == "CN" else FREE_YEARS
-        first_year = known.start if first_year is None else first_year
-        last_year = known.stop - 1 if last_year is None else last_year
+        # By default the years with statutory data (a CN calendar of every reachable year is large).
+        default = DATA_YEARS if spec.region == "CN" else FREE_YEARS
+        first_year = default.start if first_year is None else first_year
+        last_year = default.stop - 1 if last_year is None else last_year
         if first_year < known.start or last_year >= known.stop or first_year > last_year:
             raise CalendarRangeError(
                 date(max(1, min(first_year, 9999)), 1, 1), date(known.start, 1, 1), date(known.stop - 1, 12, 31)
@@ -64,12 +61,17 @@ class WorkCalendar:
         self.local_holidays = local
         span = (self.last - self.first).days + 1
         working: list[bool] = []
+        # The statutory days of each year, with where they came from (data, notice, projected).
+        self.statutory: dict[int, StatutoryYear] = {}
         if spec.region == "CN":
-            import chinese_calendar
-
-            for offset in range(span):
-                day = self.first + timedelta(days=offset)
-                working.append(chinese_calendar.is_workday(day) and day not in local)
+            for year in range(first_year, last_year + 1):
+                statutory = self.statutory[year] = statutory_year(year, spec.notices)
+                off, workdays = statutory.off, statutory.workdays
+                day = date(year, 1, 1)
+                for _ in range((date(year + 1, 1, 1) - day).days):
+                    working.append((day in workdays or (day.isoweekday() <= 5 and day not in off))
+                                   and day not in local)
+                    day += timedelta(days=1)
         else:
             weekdays = set(spec.weekdays)
             for offset in range(span):
@@ -106,10 +108,13 @@ class WorkCalendar:
             return self.local_holidays[day]
         if self.spec.region != "CN" or self.is_working_day(day):
             return None
-        import chinese_calendar
+        return self.statutory[day.year].off.get(day)
 
-        _, name = chinese_calendar.get_holiday_detail(day)
-        return name
+    def basis(self, year: int) -> str | None:
+        """Where `year`'s statutory days came from (data, notice, projected); None without any
+        (region none)."""
+        statutory = self.statutory.get(year)
+        return statutory.basis if statutory else None
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days d with start < d <= end (negative when end is before start)."""
@@ -193,6 +198,35 @@ class WorkCalendar:
     def describe(self) -> str:
         hours = ", ".join(f"{fmt_minutes(a)}-{fmt_minutes(b)}" for a, b in self.blocks)
         return f"{self.spec.region} {self.first.year}-{self.last.year}, office hours {hours}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialDay:
+    """A day of a year that is not an ordinary weekday or weekend: a statutory day off, a make-up
+    working day or a local holiday. `name` is the holiday's (None for a make-up day); `source` is
+    where it came from: data, notice, projected (its year's basis) or local (the scenario)."""
+
+    date: date
+    working: bool
+    name: str | None
+    source: str
+
+
+def special_days(spec: CalendarSpec, year: int) -> list[SpecialDay]:
+    """`year`'s statutory days off, make-up working days and local holidays, in date order (what
+    ``govcal calendar`` lists so that an office can check what it entered)."""
+    calendar = calendar_for(spec, (year, year))
+    statutory = calendar.statutory.get(year)
+    found: dict[date, SpecialDay] = {}
+    if statutory is not None:
+        for day, name in statutory.off.items():
+            found[day] = SpecialDay(day, False, name, statutory.basis)
+        for day in statutory.workdays:
+            found[day] = SpecialDay(day, True, None, statutory.basis)
+    for holiday in spec.local_holidays:
+        if holiday.date.year == year:
+            found[holiday.date] = SpecialDay(holiday.date, False, holiday.name, "local")
+    return [found[day] for day in sorted(found)]
 
 
 @functools.lru_cache(maxsize=64)

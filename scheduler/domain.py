@@ -135,10 +135,30 @@ class LocalHoliday:
 
 
 @dataclass(frozen=True, slots=True)
+class NoticeHoliday:
+    """One holiday span of a State Council notice, inclusive: every day in it is off."""
+
+    start: date
+    end: date
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayNotice:
+    """The State Council's holiday notice for one year as the office enters it: it replaces the
+    calendar package's data and the projection for that year (`scheduler.holidays`)."""
+
+    year: int
+    holidays: tuple[NoticeHoliday, ...] = ()
+    workdays: tuple[date, ...] = ()  # make-up working days (调休), usually weekend days
+
+
+@dataclass(frozen=True, slots=True)
 class CalendarSpec:
     """How working days and office hours are determined.
 
-    region ``CN``: mainland statutory holidays and make-up working days, plus local holidays.
+    region ``CN``: mainland statutory holidays and make-up working days, plus local holidays; a
+    year's statutory days come from `notices`, else the calendar package, else a projection.
     region ``none``: every weekday in ``weekdays`` (1 = Monday) works, minus local holidays.
     """
 
@@ -147,6 +167,7 @@ class CalendarSpec:
     local_holidays: tuple[LocalHoliday, ...] = ()
     office_hours: tuple[tuple[int, int], ...] = ((600, 840), (960, 1170))
     grain_minutes: int = 15
+    notices: tuple[HolidayNotice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from scheduler.costs import plan_penalties
 from scheduler.cycle import standing_held_before
 from scheduler.domain import AgendaItem
 from scheduler.explain import deferral, rejection
+from scheduler.holidays import calendar_basis
 from scheduler.i18n import Lang
 from scheduler.instance import Instance, delegation, history_count, study_sessions_held
 from scheduler.plan import CommitmentAttendance, Message, Plan, PlannedMeeting, SolverInfo
@@ -60,7 +61,8 @@ def finish(instance: Instance, solution: Solution, solver: SolverInfo, lang: Lan
                        if slot.request is not None and slot.request.id not in placed),
         commitment_attendance=tuple(CommitmentAttendance(c, p, instance.is_stand_in(p))
                                     for c, p in solution.attendance),
-        scenario_sha256=scenario.sha256, today=instance.today)
+        scenario_sha256=scenario.sha256, today=instance.today,
+        calendar_basis=calendar_basis(scenario.calendar, instance.period.start, instance.period.end))
     # Costs weigh the planner's choices; meetings held as recorded are facts and join the plan after.
     penalties = tuple(plan_penalties(plan, instance.cost_facts()))
     kept = tuple(replace(m, held=True) for m in instance.facts)

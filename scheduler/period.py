@@ -1,4 +1,4 @@
-"""Planning periods: one month, any date range, or a whole year (DESIGN §5 `--month`, `--from/--to`).
+"""Planning periods: one month, any date range, or a whole year (`--month`, `--from/--to`).
 
 What a period asks of the count rules (a lower bound holds only for a month, year or Art. 50 window
 wholly inside it) is the planner's reading (`scheduler.instance`) and the checker's own.
@@ -71,8 +71,8 @@ def parse_period(month: str | None = None, start: date | None = None, end: date 
                  scenario: Scenario | None = None) -> Period:
     """The period a command asked for; by default the scenario's first month with pending work.
 
-    Raises `InputError` for a malformed month, a reversed or half-given range, or dates the
-    calendar has no data for or outside the scenario's year (DESIGN §1: never a silent guess).
+    Raises `InputError` for a malformed month, a reversed or half-given range, or dates beyond
+    what the calendar can reach (never a silent guess).
     """
     if month is not None and (start is not None or end is not None):
         raise InputError([Problem("--month", "", "period.both")])
@@ -89,7 +89,9 @@ def parse_period(month: str | None = None, start: date | None = None, end: date 
             raise InputError([Problem("--month", "", "period.no_pending")])
         period = first_pending_month(scenario)
     if scenario is not None:
-        check_period_fits(scenario, period, "--month" if month is not None else None)
+        # A period the user never typed (the scenario's first pending month) is named by the scenario.
+        chosen = "--month" if month is not None else None if start is not None else scenario.source
+        check_period_fits(scenario, period, chosen)
     return period
 
 
@@ -106,28 +108,17 @@ def first_pending_month(scenario: Scenario) -> Period:
 
 def check_period_fits(scenario: Scenario, period: Period, option: str | None = None) -> None:
     """Every check a period the user chose must pass before planning, one place for every command
-    that chooses one (plan, plan --ledger, replan): the calendar has data for it, and it lies
-    within the scenario's year(s).
+    that chooses one (plan, plan --ledger, replan): the calendar reaches it.
 
-    A scenario describes one year (its dates say which, `scheduler.calendar.scenario_years`):
-    planning another would find no leave or commitments there and report the year's items as
-    waiting hundreds of working days. Raises `InputError` naming `option` (else --from / --to).
-    """
-    from scheduler.calendar import scenario_years
-
+    A scenario describes a county, not a year: any period the calendar reaches plans, across
+    31 December too. Raises `InputError` naming `option` (else --from / --to)."""
     check_calendar_covers(scenario, period, option)
-    first, last = scenario_years(scenario)
-    years = str(first) if first == last else f"{first}–{last}"
-    for day, flag in ((period.start, "--from"), (period.end, "--to")):
-        if not first <= day.year <= last:
-            shown = f"{day.year:04d}-{day.month:02d}" if option == "--month" else day.isoformat()
-            raise InputError([Problem(option or flag, "", "period.outside_scenario",
-                                      {"value": shown, "years": years, "name": scenario.name})])
 
 
 def check_calendar_covers(scenario: Scenario, period: Period, option: str | None = None) -> None:
-    """Raise `InputError` when the scenario's calendar has no data for part of `period`, naming
-    `option` (the command-line option the period came from) or else --from / --to."""
+    """Raise `InputError` when the scenario's calendar cannot reach part of `period` (for CN, beyond
+    the years the projection reaches), naming `option` (the command-line option or file the period
+    came from) or else --from / --to."""
     from scheduler.calendar import CN_YEARS, FREE_YEARS
 
     known = CN_YEARS if scenario.calendar.region == "CN" else FREE_YEARS

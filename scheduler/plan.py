@@ -19,6 +19,7 @@ from typing import Any
 
 from scheduler.domain import HISTORY_KINDS, MEETING_KINDS, HistoryEvent, fmt_minutes
 from scheduler.errors import InputError, Problem
+from scheduler.holidays import BASES
 from scheduler.i18n import Lang, register, t
 from scheduler.reader import Reader, join, read_document
 
@@ -148,6 +149,8 @@ class Plan:
     # When the office published this revision (UTC; None when never published): calendars stamp
     # their events with it (ICS DTSTAMP).
     published_at: datetime | None = None
+    # Where each year's statutory days in the period came from: (year, data|notice|projected).
+    calendar_basis: tuple[tuple[str, str], ...] = ()
     # The day the plan was made as of: nothing new is placed on or before it (None: no such day).
     today: date | None = None
 
@@ -254,6 +257,7 @@ def plan_to_json(plan: Plan, lang: Lang = "zh") -> dict[str, Any]:
         "revision": plan.revision,
         "today": plan.today.isoformat() if plan.today else None,
         "period": {"from": plan.period_from.isoformat(), "to": plan.period_to.isoformat()},
+        "calendar_basis": dict(plan.calendar_basis),
         "solver": solver_to_json(plan.solver),
         "meetings": [meeting_to_json(m) for m in plan.meetings],
         "commitment_attendance": [{"commitment": c.commitment, "attendee": c.attendee, "stand_in": c.stand_in}
@@ -364,6 +368,17 @@ class _PlanReader(Reader):
             return None
         return moment.astimezone(UTC)
 
+    def basis(self, data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """The optional ``calendar_basis``: each year (text) -> data | notice | projected."""
+        raw = self.get(data, "calendar_basis", "", dict, required=False, default={})
+        found = []
+        for year, basis in raw.items():
+            if basis not in BASES or not str(year).isdigit():
+                self.fail(join("calendar_basis", str(year)), "input.bad_enum", value=basis, allowed=", ".join(BASES))
+            else:
+                found.append((str(year), basis))
+        return tuple(found)
+
     def section(self, data: dict[str, Any], key: str, read: Any) -> tuple[Any, ...]:
         found = []
         for path, raw in self.records(data, key):
@@ -398,6 +413,7 @@ def plan_from_json(data: Any, file: str = "<plan>") -> Plan:
         changes=reader.section(data, "changes", reader.change),
         recorded_history=reader.section(data, "recorded_history", reader.history),
         published_at=reader.moment(data, "published_at"),
+        calendar_basis=reader.basis(data),
         today=reader.day(data, "today", "", required=False),
     )
     if reader.problems or period_from is None or period_to is None:

@@ -278,17 +278,21 @@ class Reader:
             else:
                 self.fail(join(where, index), "input.type.mapping", expected="dict")
 
-    def known_fields(self, data: Mapping[str, Any], path: str, allowed: tuple[str, ...]) -> None:
+    def known_fields(self, data: Mapping[str, Any], path: str, allowed: tuple[str, ...],
+                     refuse: bool = False) -> None:
         """Warn about fields the contract does not know, suggesting the nearest known name.
 
         A warning, not a problem: the v1 contract lets later versions add fields, and a file
         written for them should still load here; but a typo (``supervsor``) must not pass unseen.
+        With `refuse`, where a dropped field would change the result unseen, they are problems.
         """
         for key in data:
             if key in allowed:
                 continue
             hint = nearest(key, allowed)
+            record = self.fail if refuse else self.warn
+            suffix = "_refused" if refuse else ""
             if hint:
-                self.warn(join(path, str(key)), "input.unknown_field_hint", field=key, hint=hint)
+                record(join(path, str(key)), f"input.unknown_field_hint{suffix}", field=key, hint=hint)
             else:
-                self.warn(join(path, str(key)), "input.unknown_field", field=key)
+                record(join(path, str(key)), f"input.unknown_field{suffix}", field=key)

@@ -42,9 +42,11 @@ from scheduler.domain import (
     CalendarSpec,
     Commitment,
     HistoryEvent,
+    HolidayNotice,
     Leader,
     LocalHoliday,
     MeetingRequest,
+    NoticeHoliday,
     Office,
     Policy,
     Room,
@@ -67,8 +69,10 @@ TOP_FIELDS = ("version", "name", "calendar", "rooms", "leaders", "units", "absen
               "history", "policy", "agenda", "meeting_requests", "flow", "office")
 OFFICE_FIELDS = ("name", "doc_prefix", "contact", "phone")
 REQUEST_FLAGS = ("commissioned", "decision", "head_consent", "video")  # false unless written
-CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes")
+CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes", "notices")
 HOLIDAY_FIELDS = ("date", "name")
+NOTICE_FIELDS = ("year", "holidays", "workdays")
+NOTICE_HOLIDAY_FIELDS = ("from", "to", "name")
 ROOM_FIELDS = ("id", "name", "capacity", "for")
 LEADER_FIELDS = ("id", "title", "role", "domain", "email", "heads_unit")
 UNIT_FIELDS = ("id", "name", "kind", "supervisor")
@@ -383,7 +387,80 @@ def _read_calendar(reader: _ScenarioReader, data: Mapping[str, Any]) -> Calendar
         grain = None
     blocks = _read_office_hours(reader, raw, grain)
     reader.longest_block = max(end - start for start, end in blocks)
-    return CalendarSpec(reader.region, weekdays, tuple(holidays), blocks, grain or _DEFAULT_CALENDAR.grain_minutes)
+    notices = _read_notices(reader, raw)
+    return CalendarSpec(reader.region, weekdays, tuple(holidays), blocks, grain or _DEFAULT_CALENDAR.grain_minutes,
+                        notices)
+
+
+def _read_notices(reader: _ScenarioReader, raw: Mapping[str, Any]) -> tuple[HolidayNotice, ...]:
+    """The State Council's holiday notices as the office entered them (``calendar.notices``), one
+    a year, each read by `_read_notice`. A misspelt field would silently drop days, so unknown
+    fields here are errors, not warnings."""
+    notices: list[HolidayNotice] = []
+    seen_years: dict[int, str] = {}
+    for path, record in reader.records(raw, "notices", "calendar"):
+        if reader.region != "CN":
+            reader.fail(path, "notice.region")
+        reader.known_fields(record, path, NOTICE_FIELDS, refuse=True)
+        year = reader.integer(record, "year", path)
+        if year is not None:
+            if year not in CN_YEARS:
+                reader.fail(join(path, "year"), "notice.year_unreachable", year=year, first=CN_YEARS.start,
+                            last=CN_YEARS.stop - 1)
+                year = None
+            elif year in seen_years:
+                reader.fail(join(path, "year"), "notice.year_twice", year=year, first=seen_years[year])
+            else:
+                seen_years[year] = path
+        notice = _read_notice(reader, path, record, year)
+        if notice is not None:
+            notices.append(notice)
+    return tuple(notices)
+
+
+def _read_notice(reader: _ScenarioReader, path: str, record: Mapping[str, Any],
+                 year: int | None) -> HolidayNotice | None:
+    """One notice: holiday spans and make-up working days inside its `year`, spans in order and not
+    overlapping, no day both off and working. A make-up "workday" that is already a weekday changes
+    nothing: a warning."""
+
+    def in_year(day: date | None, where: str) -> bool:
+        if day is not None and year is not None and day.year != year:
+            reader.fail(where, "notice.other_year", value=day.isoformat(), year=year)
+            return False
+        return day is not None
+
+    spans: list[tuple[NoticeHoliday, str]] = []
+    for span_path, span in reader.records(record, "holidays", path):
+        reader.known_fields(span, span_path, NOTICE_HOLIDAY_FIELDS, refuse=True)
+        start, end = reader.span(span, span_path, "from", "to")
+        name = reader.get(span, "name", span_path, str)
+        inside = in_year(start, join(span_path, "from")) & in_year(end, join(span_path, "to"))
+        if not (inside and name is not None and start <= end):
+            continue
+        for other, other_path in spans:
+            if start <= other.end and other.start <= end:
+                reader.fail(span_path, "notice.overlap", start=start.isoformat(), end=end.isoformat(),
+                            other=other_path)
+        spans.append((NoticeHoliday(start, end, name), span_path))
+    workdays: list[date] = []
+    for index, value in enumerate(reader.get(record, "workdays", path, list, required=False, default=[])):
+        where = join(join(path, "workdays"), index)
+        day = reader.parse_day(value, where)
+        if not in_year(day, where):
+            continue
+        clash = next((span_path for span, span_path in spans if span.start <= day <= span.end), None)
+        if clash is not None:
+            reader.fail(where, "notice.both", value=day.isoformat(), span=clash)
+        elif day in workdays:
+            reader.fail(where, "scenario.duplicate_value", value=day.isoformat())
+        else:
+            if day.isoweekday() <= 5:
+                reader.warn(where, "notice.weekday_workday", value=day.isoformat())
+            workdays.append(day)
+    if year is None:
+        return None
+    return HolidayNotice(year, tuple(span for span, _ in spans), tuple(sorted(workdays)))
 
 
 def _read_rooms(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Room, ...]:
@@ -825,6 +902,10 @@ def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
     calendar["local_holidays"] = [{"date": h.date, "name": h.name} for h in spec.local_holidays]
     calendar["office_hours"] = [[fmt_minutes(start), fmt_minutes(end)] for start, end in spec.office_hours]
     calendar["grain_minutes"] = spec.grain_minutes
+    if spec.notices:
+        calendar["notices"] = [{"year": n.year,
+                                "holidays": [{"from": h.start, "to": h.end, "name": h.name} for h in n.holidays],
+                                "workdays": list(n.workdays)} for n in spec.notices]
     policy = {name: plain(value) for name, value in asdict(scenario.policy).items() if name != "weights"}
     policy["weights"] = asdict(scenario.policy.weights)
     return {

@@ -42,6 +42,7 @@ def test_readme_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert (tmp_path / "out" / "2024-05" / "plan.xlsx").is_file()
     assert (tmp_path / "out" / "2024-05" / "ics").is_dir()
     _the_illness_moves_only_what_it_touches(tmp_path)
+    _january_plans_on_decembers_record(tmp_path)
 
 
 def _the_illness_moves_only_what_it_touches(folder: Path) -> None:
@@ -65,3 +66,13 @@ def _the_illness_moves_only_what_it_touches(folder: Path) -> None:
     before = [m for m in published["meetings"] if m["date"] < "2024-06-04" and m["id"] != "standing-2024-06-1"]
     assert all(m in replanned["meetings"] for m in before)
     assert replanned["revision"] == 2 and replanned["changes"]
+
+
+def _january_plans_on_decembers_record(folder: Path) -> None:
+    """The second cycle: January 2027 (projected) planned on December 2026's record after one relink:
+    Q-102 is pending again, Q-101 (decided, followed up) is gone, standing meetings start at 第1次."""
+    january = json.loads((folder / "out" / "2027-01" / "plan.json").read_text(encoding="utf-8"))
+    assert january["period"]["from"] == "2027-01-01" and january["calendar_basis"] == {"2027": "projected"}
+    heard = {i for m in january["meetings"] for i in m["items"]} | {d["item"] for d in january["deferred"]}
+    assert "Q-102" in heard and "Q-101" not in heard
+    assert min(m["number"] for m in january["meetings"] if m["kind"] == "standing") == 1

@@ -19,6 +19,7 @@ import scheduler.scenario as scenario_module
 from govcal.cli import cli
 from scheduler.calendar import CN_YEARS
 from scheduler.errors import InputError
+from scheduler.holidays import DATA_YEARS
 from scheduler.reader import scenario_resolvers
 from scheduler.scenario import (
     default_scenario_path,
@@ -163,10 +164,10 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
     "two executive deputies": (setter("leaders.2.role", "executive_deputy"), "leaders", "scenario.role_twice"),
     "priority too high": (setter("agenda.0.priority", 4), "agenda[0].priority", "input.out_of_range"),
     "priority zero": (setter("agenda.0.priority", 0), "agenda[0].priority", "input.out_of_range"),
-    "date beyond the holiday data": (setter("agenda.0.submitted", date(CN_YEARS.stop, 1, 5)), "agenda[0].submitted",
-                                     "scenario.year_unsupported"),
-    "date before the holiday data": (setter("absences.0.from", date(CN_YEARS.start - 1, 5, 13)), "absences[0].from",
-                                     "scenario.year_unsupported"),
+    "date beyond the projection's reach": (setter("agenda.0.submitted", date(CN_YEARS.stop, 1, 5)),
+                                           "agenda[0].submitted", "scenario.year_unsupported"),
+    "date before the projection's reach": (setter("absences.0.from", date(CN_YEARS.start - 1, 5, 13)),
+                                           "absences[0].from", "scenario.year_unsupported"),
     "policy pair reversed": (setter("policy.standing_per_month", [3, 1]), "policy.standing_per_month",
                              "scenario.pair"),
     "policy pair negative": (setter("policy.plenary_per_year", [-1, 2]), "policy.plenary_per_year",
@@ -209,7 +210,7 @@ def test_bad_input_names_its_field(case: str, tiny_scenario_data: dict[str, Any]
 
 
 @pytest.mark.parametrize("case", ["impossible date", "agenda unit unknown", "office hours overlap", "no county head",
-                                  "date beyond the holiday data", "policy pair reversed"])
+                                  "date beyond the projection's reach", "policy pair reversed"])
 def test_bad_input_through_the_cli_exits_2_naming_file_line_and_path(
         case: str, tiny_scenario_data: dict[str, Any], write_scenario: Callable[..., Path]) -> None:
     mutation, path, _ = BAD_INPUTS[case]
@@ -233,7 +234,7 @@ def test_weekdays_are_checked_with_region_none(tiny_scenario_data: dict[str, Any
 
 def test_region_none_accepts_years_without_holiday_data(tiny_scenario_data: dict[str, Any]) -> None:
     tiny_scenario_data["calendar"]["region"] = "none"
-    year = CN_YEARS.stop + 3
+    year = DATA_YEARS.stop + 3
     tiny_scenario_data["agenda"][0]["deadline"] = date(year, 1, 5)
     assert scenario_years(scenario_from_mapping(tiny_scenario_data)) == (2024, year)
     tiny_scenario_data["agenda"][0]["deadline"] = date(2200, 1, 5)

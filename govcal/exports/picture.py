@@ -44,6 +44,7 @@ from govcal.view import (
     party_name,
     party_names,
     plan_calendar,
+    projected_mark,
     room_name,
     time_span,
     weekday_name,
@@ -256,8 +257,9 @@ def draw_month(axes: Axes, layout: MonthLayout, plan: Plan, calendar: WorkCalend
     axes.set_xlim(-0.005, 7.005)  # a small margin keeps the outer grid lines inside the axes
     axes.set_ylim(layout.height, 0)
     axes.axis("off")
+    projected = projected_mark([layout.year] if calendar.basis(layout.year) == "projected" else [], lang)
     axes.text(0, TITLE_BAND / 2, t("ui.title.calendar", lang, scenario=plan.scenario,
-                                   month=month_title(layout.year, layout.month, lang)),
+                                   month=month_title(layout.year, layout.month, lang)) + projected,
               ha="left", va="center", fontsize=ENTRY_POINTS + 5, color=INK)
     for column, day in enumerate(layout.weeks[0]):
         axes.text(column + 0.5, TITLE_BAND + WEEKDAY_BAND / 2, weekday_name(day, lang), ha="center", va="center",

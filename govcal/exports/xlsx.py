@@ -49,6 +49,8 @@ from govcal.view import (
     party_name,
     party_names,
     plan_calendar,
+    projected_mark,
+    projected_years_of,
     request_title,
     room_name,
     takes_part,
@@ -183,7 +185,8 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
             ]))
         entries.sort(key=lambda entry: entry[0])
         label = t("ui.week", lang, number=week.number, first=format_date(week.first, lang),
-                  last=format_date(week.last, lang))
+                  last=format_date(week.last, lang)) + projected_mark(
+            (year for year in {week.first.year, week.last.year} if calendar.basis(year) == "projected"), lang)
         rows = [row for _, row in entries]
         marked = {index for index, row in enumerate(rows) if any(row is other for other in changed_rows)}
         blocks.append(Block(label, rows or [[t("ui.none", lang)] + [""] * 7], marked))
@@ -318,7 +321,8 @@ def followups_sheet(plan: Plan, scenario: Scenario, followups: Sequence[FollowUp
 def sheet_title(plan: Plan, subject: str, lang: Lang) -> str:
     """The title row: scenario, what the sheet shows, and the plan's period (with its year)."""
     period = t("ui.date_span", lang, first=plan.period_from.isoformat(), last=plan.period_to.isoformat())
-    return t("ui.sheet.title", lang, scenario=plan.scenario, subject=subject, period=period)
+    return t("ui.sheet.title", lang, scenario=plan.scenario, subject=subject, period=period) + projected_mark(
+        projected_years_of(plan), lang)
 
 
 def unique_sheet_name(wanted: str, used: set[str]) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from govcal.ledger.ledger import SCENARIO_NAME, SCENARIO_PATH, Ledger
 from govcal.ledger.records import FollowUp, PublishedMeeting, RecordedOutcome, Revision, ScenarioFacts, period_label
-from scheduler.calendar import CalendarRangeError, WorkCalendar, calendar_for
+from scheduler.calendar import CN_YEARS, FREE_YEARS, CalendarRangeError, WorkCalendar, calendar_for
 from scheduler.cycle import Outcome, advance, outcome_events, plan_changes
 from scheduler.domain import HistoryEvent, Scenario
 from scheduler.errors import InputError, Problem
@@ -61,9 +61,27 @@ def scenario_file(ledger: Ledger, override: str | None) -> ScenarioFile:
 
 
 def _check_name(ledger: Ledger, file: ScenarioFile, name: str) -> None:
+    """A file of another name is refused, pointing to `ledger relink` for the same county's file
+    renamed for a new year (the ledger asks once, then carries its record on)."""
     expected = ledger.meta().get(SCENARIO_NAME, "")
     if name != expected:
-        raise _fail(file.label, "ledger.other_scenario", found=name, expected=expected, ledger=str(ledger.path))
+        raise _fail(file.label, "ledger.other_scenario", found=name, expected=expected, ledger=str(ledger.path),
+                    file=file.path or "")
+
+
+def relink_scenario(ledger: Ledger, file: ScenarioFile, load: ScenarioLoad | None = None,
+                    now: datetime | None = None) -> tuple[str, Scenario]:
+    """Make `file` this ledger's scenario, whatever its name: the same county's file edited for a new
+    year (new items, perhaps a new `name`). Every published plan, outcome and follow-up stays; later
+    commands read this file. Returns the name the ledger had and the scenario now linked."""
+    from scheduler.scenario import load_scenario
+
+    scenario = (load or load_scenario)(file.path)
+    before = ledger.meta().get(SCENARIO_NAME, "")
+    stored = "" if file.path is None else str(Path(file.path).resolve())
+    ledger.relink(scenario.name, stored)
+    ledger.add_facts(ScenarioFacts.of(scenario), now or datetime.now().astimezone())
+    return before, scenario
 
 
 ScenarioLoad = Callable[[str | None], Scenario]
@@ -438,9 +456,12 @@ def followup_views(followups: Iterable[FollowUp], facts: ScenarioFacts, today: d
                    ) -> list[FollowUpView]:
     """Open follow-ups as of `today`, each with its state (due soon = within `due_within` working days)."""
     items = list(followups)
-    years = [today.year, *(f.due.year for f in items if f.due < today)]
+    # Every due date's year, so that a follow-up due next year still counts its working days left
+    # (a projected year's, if need be); the calendar adds the year after the last for the window.
+    reach = CN_YEARS if facts.calendar.region == "CN" else FREE_YEARS
+    years = [today.year, *(f.due.year for f in items if f.due.year in reach)]
     try:
-        calendar = calendar_for(facts.calendar, (min(years), today.year))
+        calendar = calendar_for(facts.calendar, (min(years), max(years)))
         calendar.working_days_between(today, today)
     except CalendarRangeError as error:
         raise _fail("--today", "period.outside_calendar", day=error.day.isoformat(), first=error.first.isoformat(),

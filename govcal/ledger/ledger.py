@@ -105,6 +105,11 @@ class Ledger:
     def add_facts(self, facts: ScenarioFacts, now: datetime) -> None:
         _insert_facts(self._db, facts, now)
 
+    def relink(self, name: str, scenario_path: str) -> None:
+        """Record `name` (read from `scenario_path`, "" = the embedded default) as this ledger's scenario."""
+        self._db.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                             [(name, SCENARIO_NAME), (scenario_path, SCENARIO_PATH)])
+
     # ----- revisions ----------------------------------------------------------------------------
     def latest_revisions(self) -> list[Revision]:
         """The latest revision of every period published, by period."""

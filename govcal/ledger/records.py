@@ -8,7 +8,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from scheduler.domain import CalendarSpec, LocalHoliday, Scenario
+from scheduler.domain import CalendarSpec, HolidayNotice, LocalHoliday, NoticeHoliday, Scenario
 from scheduler.period import month_bounds
 from scheduler.plan import PlannedMeeting
 
@@ -126,7 +126,11 @@ class ScenarioFacts:
             "calendar": {"region": spec.region, "weekdays": list(spec.weekdays),
                          "local_holidays": [[h.date.isoformat(), h.name] for h in spec.local_holidays],
                          "office_hours": [list(block) for block in spec.office_hours],
-                         "grain_minutes": spec.grain_minutes},
+                         "grain_minutes": spec.grain_minutes,
+                         "notices": [{"year": n.year,
+                                      "holidays": [[h.start.isoformat(), h.end.isoformat(), h.name]
+                                                   for h in n.holidays],
+                                      "workdays": [d.isoformat() for d in n.workdays]} for n in spec.notices]},
         }
 
     @staticmethod
@@ -135,6 +139,12 @@ class ScenarioFacts:
         calendar = CalendarSpec(
             raw["region"], tuple(raw["weekdays"]),
             tuple(LocalHoliday(date.fromisoformat(day), label) for day, label in raw["local_holidays"]),
-            tuple((int(a), int(b)) for a, b in raw["office_hours"]), int(raw["grain_minutes"]))
+            tuple((int(a), int(b)) for a, b in raw["office_hours"]), int(raw["grain_minutes"]),
+            # Facts cached before notices existed have none.
+            tuple(HolidayNotice(int(n["year"]),
+                                tuple(NoticeHoliday(date.fromisoformat(a), date.fromisoformat(b), label)
+                                      for a, b, label in n["holidays"]),
+                                tuple(date.fromisoformat(d) for d in n["workdays"]))
+                  for n in raw.get("notices", [])))
         return ScenarioFacts(name, sha256, data["leaders"], data["units"],
                              {key: (value[0], value[1]) for key, value in data["items"].items()}, calendar)
