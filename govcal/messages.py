@@ -14,6 +14,7 @@ register({
     "ui.absence.study": ("学习", "Study"),
     "ui.absence.training": ("培训", "Training"),
     "ui.absence.leave": ("休假", "Leave"),
+    "ui.absence.sick": ("病假", "Sick leave"),
     "ui.absence.other": ("不在岗", "Away"),
     "ui.absence.row": ("{who}{kind}", "{who}: {kind}"),
     "ui.absence.row_note": ("{who}{kind}（{note}）", "{who}: {kind} ({note})"),
@@ -335,6 +336,7 @@ register({
 # Commitments and who attends them (Art. 49), the stacked terminal view, the month picture's legend,
 # and the meeting notice (会议通知, govcal.exports.notice).
 register({
+    "ui.deputy_attends": ("{name}（负责人请假，副职参加）", "{name} (head on leave: the deputy attends)"),
     "ui.commitment.stand_in": ("委托{name}参加（{basis}）", "{name} (commissioned to attend, {basis})"),
     "ui.role.stand_in": ("受委托出席（{basis}）", "Stands in ({basis})"),
     "ui.section.commitments": ("固定活动", "Fixed commitments"),
@@ -345,7 +347,14 @@ register({
     "ui.legend.commitment": ("固定活动", "Fixed commitment"),
     "ui.legend.rest": ("休息日", "Rest day"),
     # The notice. Layout words first, then the body in reading order.
-    "ui.notice.number": ("〔{year}〕　　号", "Ref. [{year}] No.     "),
+    "ui.notice.number": ("{prefix}〔{year}〕　　号", "Ref. {prefix}[{year}] No.     "),
+    "ui.notice.moved_title": ("关于{title}改期的通知", "Notice of a new time: {title}"),
+    "ui.notice.moved": ("原定于{before}召开的{title}，改于{now}在{place}召开。特此通知。",
+                        "{title}, set for {before}, will now be held on {now} in {place}."),
+    "ui.notice.cancelled_title": ("关于取消{title}的通知", "Notice of cancellation: {title}"),
+    "ui.notice.cancelled": ("原定于{before}召开的{title}取消，另行安排时间另行通知。特此通知。",
+                            "{title}, set for {before}, is cancelled; a new time will be notified."),
+    "ui.notice.contact": ("联系人：{contact}　　联系电话：{phone}", "Contact: {contact}, telephone {phone}"),
     "ui.notice.title": ("关于召开{title}的通知", "Notice of the meeting: {title}"),
     "ui.notice.addressees": ("县人民政府各位领导，各有关单位：",
                              "To the leaders of the county government and the units concerned:"),
@@ -367,8 +376,8 @@ register({
     "ui.notice.requirements": ("有关要求", "Requirements"),
     "ui.notice.col.item": ("议题", "Item"),
     "ui.notice.col.unit": ("汇报单位", "Reporting unit"),
-    "ui.notice.col.attending": ("列席单位", "Units attending the item"),
-    "ui.notice.col.minutes": ("时长（分钟）", "Minutes"),
+    "ui.notice.col.minutes": ("时长\n（分钟）", "Minutes"),
+    "ui.notice.attending": ("列席：{unit}", "With: {unit}"),
     "ui.notice.no_items.standing": (
         "本次会议依照{basis}关于常务会议每月召开一至两次的规定召开，暂无上会议题。",
         "This meeting is held because standing meetings take place at least once a month ({basis}); "
@@ -381,7 +390,15 @@ register({
         "请各议题汇报单位于{deadline}前将议题材料报送县人民政府办公室，由县人民政府办公室于会前送达与会人员（{basis}）。",
         "Reporting units send their materials to the General Office by {deadline}, so that the office can "
         "deliver them to the participants before the meeting ({basis})."),
-    "ui.notice.materials.head_office": (
+    "ui.notice.materials.thematic": (
+        "请有关单位会前做好研究准备，于{deadline}前将有关材料报送召集会议的县政府领导同志和县人民政府办公室（{basis}）。",
+        "The units concerned prepare beforehand and send their materials to the convening leader and the "
+        "General Office by {deadline} ({basis})."),
+    "ui.notice.materials.study": (
+        "学习主题由县长确定，请各部门、单位负责人准时参加，需交流发言的于{deadline}前将材料报送县人民政府办公室（{basis}）。",
+        "The county head sets the subject; the head of every unit attends, and those speaking send their "
+        "materials to the General Office by {deadline} ({basis})."),
+    "ui.notice.materials.county_head_office": (
         "请有关单位会前研究提出明确可行的方案或建议，于{deadline}前将材料报送县人民政府办公室（{basis}）。",
         "The units concerned prepare clear and workable proposals before the meeting and send their "
         "materials to the General Office by {deadline} ({basis})."),

@@ -187,6 +187,8 @@ def solved_plan(result: Result, scenario_name: str, first: date, last: date, out
         sys.exit(EXIT_TIMEOUT)
     click.echo(t("cli.plan.summary", lang, status=result.status, objective=result.objective, bound=result.bound,
                  seconds=f"{result.seconds:.2f}"), err=True)
+    for note in result.notes:
+        click.echo(note.render(lang), err=True)
     return result.plan
 
 

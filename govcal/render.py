@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govcal.view import (
+    attendee_names,
     commitment_people,
     commitments_in_period,
     display_width,
@@ -28,7 +29,6 @@ from govcal.view import (
     kind_name,
     meetings_in_order,
     party_name,
-    party_names,
     request_title,
     room_name,
     time_span,
@@ -180,7 +180,7 @@ def plan_sections(plan: Plan, scenario: Scenario, lang: Lang) -> list[Section]:
             f"{time_span(meeting.start, meeting.end)}  {meeting.title}",
             (field("kind", kind_name(meeting.kind, lang), lang), field("room", room_name(meeting.room, scenario), lang),
              field("presider", party_name(scenario, meeting.presider), lang),
-             field("attendees", party_names(meeting.attendees, scenario, lang), lang)),
+             field("attendees", attendee_names(meeting, meeting.attendees, scenario, lang), lang)),
             t("ui.items_in_order", lang) if item_blocks else "", item_blocks,
         ))
         if rows:
@@ -204,7 +204,7 @@ def plan_sections(plan: Plan, scenario: Scenario, lang: Lang) -> list[Section]:
             headers(lang, "date", "weekday", "time", "meeting", "kind", "room", "presider", "attendees"),
             tuple((format_date(m.date, lang), weekday_name(m.date, lang), time_span(m.start, m.end), m.title,
                    kind_name(m.kind, lang), room_name(m.room, scenario), party_name(scenario, m.presider),
-                   party_names(m.attendees, scenario, lang)) for m in meetings),
+                   attendee_names(m, m.attendees, scenario, lang)) for m in meetings),
             (3, 7), tuple(meeting_blocks),
         ),
         *item_sections,

@@ -39,8 +39,13 @@ calendar:
   # notices:
   #   - {year: 2024, holidays: [{from: 2024-10-01, to: 2024-10-07, name: 国庆节}], workdays: [2024-09-29, 2024-10-12]}
 
+# 会议通知的发文机关、发文字号前缀、联系人和电话 / the office issuing notices: name, number prefix, contact, phone
+office: {name: 示例县人民政府办公室, doc_prefix: 示政办, contact: 王明, phone: 0908-1234567}
+
 rooms:                # 会议室 / meeting rooms
-  - {id: r1, name: 常务会议室, capacity: 40}     # capacity：座位数 / seats
+  # capacity：座位数；for：专供这些会议使用（其他会议不占用）/ seats; for: kept for these kinds of meeting only
+  - {id: r1, name: 常务会议室, capacity: 40, for: [standing]}
+  - {id: r2, name: 第一会议室, capacity: 30}
 
 # role：county_head 县长（一人 / exactly one）| executive_deputy 常务副县长
 #       | deputy 副县长 | office_director 政府办公室主任
@@ -48,6 +53,7 @@ leaders:
   - {id: head, title: 县长, role: county_head}   # email: head@example.gov.cn 可选，日历邀请用 / optional, for ICS
   - {id: exec, title: 常务副县长, role: executive_deputy}
   - {id: dep-agri, title: 副县长, role: deputy, domain: 农业农村}   # domain：分管领域 / portfolio
+  # heads_unit：兼任某单位负责人，参加本单位会议不计第四十七条的代价 / heads a unit concurrently (Art. 47)
   - {id: office, title: 政府办公室主任, role: office_director}
 
 units:                # kind：department 部门 | township 乡镇；supervisor：分管领导的编号 / the supervising leader's id
@@ -60,7 +66,8 @@ units:                # kind：department 部门 | township 乡镇；supervisor�
 # leave and trips (Art. 61), both ends inclusive; half: am | pm for one day only
 absences:
   - {who: head, from: 2024-05-13, to: 2024-05-17, kind: trip, note: 赴州开会}
-  # kind（第六十一条）：visit 出访 | trip 出差 | study 学习 | training 培训 | leave 休假 | other 其他
+  # kind（第六十一条）：visit 出访 | trip 出差 | study 学习 | training 培训 | leave 休假 | sick 病假 | other 其他
+  # 单位负责人请假不影响安排：由副职参加，通知和报表注明 / a unit head on leave: the deputy attends, and it says so
   # 临时请假可用 govcal scenario absence 登记 / enter a new leave with `govcal scenario absence`
 
 commitments:          # 已定日程，占用参加者的时间 / fixed events that block their attendees
@@ -104,7 +111,7 @@ agenda:               # 提请常务会议或全体会议的议题（第四十�
     minutes: 20                 # 汇报和讨论时长 / minutes needed
     submitted: 2024-04-25       # 书面提请日期 / date of the written request
     pre_studied: false          # false：须先开专题会议研究 / false: needs a thematic meeting first
-    # 涉及资金、项目、人事、奖惩且意见不一致的不上会 / without consensus, such items wait
+    # 议题须先形成一致意见，否则不上会（第四十三条）/ an item without consensus waits (Art. 43)
     consensus: true
     matters: [funds]            # funds | projects | staffing | rewards | normative | other
     attending_units: [justice]  # 列席单位 / attending units
@@ -118,6 +125,11 @@ meeting_requests:     # 其他需安排的会议（第四十六、四十七、�
     # | county_head_office 县长办公会议（县长召集主持，第四十六条）/ the head convenes and presides (Art. 46)
     # | study 学习会 | standing 临时常务会议（如有需要可临时召开，不占每月次数，第四十二条）
     #   / an ad hoc standing meeting beyond the monthly count (Art. 42)
+    # | plenary 临时全体会议（县长召集，不占每年次数，第四十一条）/ an ad hoc plenary beyond the count (Art. 41)
+    # 专题会议：副县长按分工召集（应到单位中有其分管单位），否则须县长委托（commissioned: true）；
+    #   决策类（decision: true）须经县长同意（head_consent: true）（第四十六条）
+    #   / a deputy convenes by portfolio, else commissioned: true; decision: true needs head_consent: true (Art. 46)
+    # 全县性会议可用视频召开（video: true），不占会议室（第四十七条）/ video: true needs no room (Art. 47)
     # | county_wide 全县性会议（须填 unit，由该单位或其分管领导召集，县领导一般不出席，第四十七条）
     #   / needs unit; convened by that unit or its supervisor; leaders generally do not attend (Art. 47)
     kind: thematic

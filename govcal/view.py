@@ -81,6 +81,13 @@ def party_names(party_ids: Iterable[str], scenario: Scenario, lang: Lang) -> str
     return join_names((party_name(scenario, party) for party in party_ids), lang)
 
 
+def attendee_names(meeting: PlannedMeeting, party_ids: Iterable[str], scenario: Scenario, lang: Lang) -> str:
+    """`party_names`, a unit whose head is on leave marked: its deputy head attends (Art. 44 可指定副职参加)."""
+    return join_names((t("ui.deputy_attends", lang, name=party_name(scenario, party))
+                       if party in meeting.unit_heads_away else party_name(scenario, party)
+                       for party in party_ids), lang)
+
+
 def safe_id(party_id: str) -> str:
     """An id usable as a mail local part or a file name: anything but ASCII letters, digits, . _ - becomes _."""
     return re.sub(r"[^A-Za-z0-9._-]", "_", party_id)

@@ -24,6 +24,10 @@ from scheduler.plan import Message, Penalty, Plan, PlannedMeeting
 from scheduler.rules import cite_suffix, rule
 
 DEPUTY_ROLES = ("executive_deputy", "deputy")
+# The presider check of each meeting kind cites that kind's article (41, 42, 46, 47, 50).
+PRESIDER_RULES = {"standing": "presider", "plenary": "presider_plenary", "study": "presider_study",
+                  "thematic": "presider_thematic", "county_head_office": "head_office",
+                  "county_wide": "presider_county_wide"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,7 @@ class _Checker:
                          and r.latest >= self.period.start and r.id not in self.held}
         decided = {h.item for h in scenario.history if h.kind == "decided"}
         self.pending = {i.id: i for i in scenario.agenda if i.submitted <= self.period.end and i.id not in decided}
+        self.commitments = {c.id: c for c in scenario.commitments}
         self.found: list[Violation] = []
 
     # ----- reading the scenario ---------------------------------------------------------------------
@@ -95,14 +100,25 @@ class _Checker:
     def free(self, who: str, day: date, start: int, end: int, ignore: str | None = None) -> bool:
         """Not absent (a half day covers the first office-hours block or the rest) and at no fixed
         commitment other than `ignore` overlapping [start, end) (Art. 61)."""
+        return not self.on_leave(who, day, start, end) and not self.at_commitment(who, day, start, end, ignore)
+
+    def on_leave(self, who: str, day: date, start: int, end: int) -> bool:
         for absence in self.scenario.absences:
             if absence.who == who and absence.start <= day <= absence.end:
                 boundary = self.calendar.blocks[0][1]
                 a, b = {"am": (0, boundary), "pm": (boundary, 24 * 60)}.get(absence.half or "", (0, 24 * 60))
                 if a < end and start < b:
-                    return False
-        return not any(c.date == day and who in c.attendees and c.id != ignore and c.start < end and start < c.end
-                       for c in self.scenario.commitments)
+                    return True
+        return False
+
+    def at_commitment(self, who: str, day: date, start: int, end: int, ignore: str | None = None) -> bool:
+        """At a fixed commitment overlapping [start, end), or attending a congress meeting for the
+        government as this plan says (Art. 49)."""
+        if any(c.date == day and who in c.attendees and c.id != ignore and c.start < end and start < c.end
+               for c in self.scenario.commitments):
+            return True
+        return any(a.attendee == who and (c := self.commitments.get(a.commitment)) is not None and c.id != ignore
+                   and c.date == day and c.start < end and start < c.end for a in self.plan.commitment_attendance)
 
     def name(self, party: str) -> str:
         return self.scenario.name_of(party)
@@ -122,7 +138,7 @@ class _Checker:
                 return None
 
         ready = after(item.submitted)
-        if item.needs_consensus and not item.consensus:
+        if item.blocked_by_consensus:
             return ready, "consensus"
         if not item.pre_studied:
             studies = {r.id for r in self.scenario.meeting_requests if r.kind == "thematic" and item.id in r.for_items}
@@ -179,12 +195,16 @@ class _Checker:
     def check_room(self, m: PlannedMeeting) -> None:
         """A room that exists and seats the meeting: those who sit through it, and each item's delegation
         in turn with the one staff member its reporting unit may bring (Art. 44)."""
-        if not self.scenario.rooms:
-            return
+        request = self.requests.get(m.request or "")
+        if not self.scenario.rooms or (m.room is None and request is not None and request.video):
+            return  # a county-wide meeting by video needs no room (Art. 47 提倡采用视频会议形式)
         room = self.rooms.get(m.room or "")
         if room is None:
             self.fail("room", "check.room_unknown", (m.id,), meeting=m.title, room=m.room)
             return
+        if not room.takes(m.kind):
+            self.fail("room", "check.room_kept", (m.id,), meeting=m.title, room=room.name,
+                      kinds=", ".join(room.for_kinds))
         items = [self.pending[i] for i in m.items if i in self.pending]
         visiting = set().union(*(frozenset((i.unit, *i.attending_units)) for i in items)) if items else set()
         sitting = {a for a in m.attendees if a not in visiting or a == self.justice}
@@ -198,11 +218,78 @@ class _Checker:
                       seats=seats)
 
     def check_attendees(self, m: PlannedMeeting) -> None:
-        """Nobody booked while absent or at a fixed commitment (Art. 61)."""
+        """No leader booked while on reported leave (Art. 61), nor while at a fixed commitment (a fact:
+        nobody is in two places at once). A unit head's leave is no bar: the unit's deputy attends (Art. 44)."""
         for who in m.attendees:
-            if who in self.leaders and not self.free(who, m.date, m.start, m.end):
-                self.fail("no_double_booking", "check.unavailable", (m.id,), who=self.name(who), date=m.date,
+            if who not in self.leaders:
+                continue
+            if self.on_leave(who, m.date, m.start, m.end):
+                self.fail("on_leave", "check.unavailable", (m.id,), who=self.name(who), date=m.date, meeting=m.title)
+            elif any(c.date == m.date and who in c.attendees and c.start < m.end and m.start < c.end
+                     for c in self.scenario.commitments):
+                self.fail("no_double_booking", "check.at_commitment", (m.id,), who=self.name(who), date=m.date,
                           meeting=m.title)
+
+    def members_free(self, m: PlannedMeeting) -> list[str]:
+        """The leaders free for the whole of `m`: not on leave, at no commitment (Art. 61, 49)."""
+        return [x for x in self.leaders if self.free(x, m.date, m.start, m.end)]
+
+    def check_members(self, m: PlannedMeeting) -> None:
+        """Who must be at each kind of meeting, each with its article: a standing meeting's members (head,
+        deputies, office director) not on leave (Art. 42); a plenary's leaders and every department head
+        (Art. 41); a study session's leaders and the heads of every unit (Art. 50); each item's reporting
+        unit and the units it names (Art. 44); a county head office or thematic meeting's required units
+        (Art. 46). Units always attend: a head on leave sends the deputy (Art. 44)."""
+        present = set(m.attendees)
+        request = self.requests.get(m.request or "")
+        needed: list[tuple[str, str]] = []
+        if m.kind == "standing":
+            needed += [("standing_members", x) for x in self.members_free(m)]
+        elif m.kind == "plenary":
+            needed += [("plenary_members", x) for x in self.members_free(m)]
+            needed += [("plenary_members", u.id) for u in self.scenario.units if u.kind == "department"]
+        elif m.kind == "study":
+            needed += [("study_members", x) for x in self.members_free(m)]
+            needed += [("study_members", u.id) for u in self.scenario.units]
+        if request is not None:
+            rule_id = "request_units" if request.kind in ("thematic", "county_head_office") else "request_window"
+            needed += [(rule_id, x) for x in (*request.required, *((request.unit,) if request.unit else ()))
+                       if x in self.units]
+        for item_id in m.items:
+            item = self.pending.get(item_id)
+            if item is not None:
+                needed += [("reporting_unit", u) for u in (item.unit, *item.attending_units)]
+        for rule_id, who in dict.fromkeys(needed):
+            if who not in present:
+                self.fail(rule_id, "check.member_missing", (m.id,), meeting=m.title, who=self.name(who))
+
+    def unit_spans(self, m: PlannedMeeting) -> dict[str, list[tuple[int, int]]]:
+        """When each unit (its head, one person, Art. 44) is at `m`: for its own items' turn at a standing
+        or plenary meeting, in running order (a standing meeting's items follow its opening allowance);
+        for the whole meeting when it sits through it (the justice bureau at a standing meeting, every
+        department at a plenary, every unit at a study session, the units of any other meeting)."""
+        items = [self.pending[i] for i in m.items if i in self.pending]
+        delegations = {u for i in items for u in (i.unit, *i.attending_units)}
+        sitting = set()
+        if m.kind == "standing" and self.justice:
+            sitting.add(self.justice)
+        if m.kind == "plenary":
+            sitting |= {u.id for u in self.scenario.units if u.kind == "department"}
+        request = self.requests.get(m.request or "")
+        if request is not None:
+            sitting |= {x for x in (*request.required, *request.preferred) if x in self.units}
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for unit in (x for x in m.attendees if x in self.units):
+            if unit in sitting or unit not in delegations:
+                spans[unit].append((m.start, m.end))
+        at = m.start + (self.policy.standing_opening_minutes if m.kind == "standing" else 0)
+        for item in items:
+            turn = (min(at, m.end), min(at + item.minutes, m.end))
+            at += item.minutes
+            for unit in dict.fromkeys((item.unit, *item.attending_units)):
+                if unit not in sitting and unit in m.attendees:
+                    spans[unit].append(turn)
+        return spans
 
     def check_presider(self, m: PlannedMeeting) -> None:
         """Art. 42, 6: the head presides a standing meeting, or by commission the executive deputy (at any
@@ -218,7 +305,7 @@ class _Checker:
         present = m.presider in m.attendees or (request is not None and m.presider == request.convener
                                                  and m.presider not in self.leaders)
         if m.presider not in expected or not present:
-            rule_id = "head_office" if m.kind == "county_head_office" else "presider"
+            rule_id = PRESIDER_RULES.get(m.kind, "presider")
             self.fail(rule_id, "check.presider", (m.id,), meeting=m.title,
                       expected="、".join(self.name(x) for x in sorted(x for x in expected if x)),
                       actual=self.name(m.presider))
@@ -238,7 +325,7 @@ class _Checker:
             if item.body != m.kind:
                 self.fail("item_ready", "check.item_body", (m.id,), (item_id,), item=item_id, meeting=m.title,
                           body=Message.of(f"kind.{item.body}"))
-            if item.needs_consensus and not item.consensus:
+            if item.blocked_by_consensus:
                 self.fail("item_consensus", "check.item_consensus", (m.id,), (item_id,), item=item_id,
                           meeting=m.title)
             if item.supervisor not in m.attendees:
@@ -281,8 +368,8 @@ class _Checker:
     # ----- across meetings --------------------------------------------------------------------------
     def check_overlaps(self, facts: tuple[PlannedMeeting, ...] = ()) -> None:
         """Nobody in two meetings at once, nor in a meeting while attending a congress meeting for the
-        government (Art. 61, 49); a room holds one meeting at a time. Two meetings held as recorded
-        are not judged against each other: both happened."""
+        government (Art. 49); a room holds one meeting at a time: facts, citing no article. Two meetings
+        held as recorded are not judged against each other: both happened."""
         by_day: dict[date, list[PlannedMeeting]] = defaultdict(list)
         for m in (*self.plan.meetings, *facts):
             by_day[m.date].append(m)
@@ -293,6 +380,7 @@ class _Checker:
                 for who in sorted(set(a.attendees) & set(b.attendees) & set(self.leaders)):
                     self.fail("no_double_booking", "check.double_booked", (a.id, b.id), who=self.name(who), date=day,
                               first=a.title, second=b.title)
+                self.check_units_once(a, b)
                 if a.room is not None and a.room == b.room:
                     room = self.rooms.get(a.room)
                     self.fail("room", "check.room_double", (a.id, b.id), room=room.name if room else a.room, date=day,
@@ -306,6 +394,15 @@ class _Checker:
                 if attendance.attendee in m.attendees and m.start < c.end and c.start < m.end:
                     self.fail("no_double_booking", "check.at_congress", (m.id,), who=self.name(attendance.attendee),
                               meeting=m.title, commitment=c.id)
+
+    def check_units_once(self, a: PlannedMeeting, b: PlannedMeeting) -> None:
+        """A unit's head is one person (Art. 44 asks heads to attend in person): never at two overlapping
+        meetings at once, counting a reporting unit only for its items' turn (`unit_spans`)."""
+        spans_a, spans_b = self.unit_spans(a), self.unit_spans(b)
+        for unit in sorted(spans_a.keys() & spans_b.keys()):
+            if any(x < y2 and y < x2 for x, x2 in spans_a[unit] for y, y2 in spans_b[unit]):
+                self.fail("no_double_booking", "check.double_booked", (a.id, b.id), who=self.name(unit), date=a.date,
+                          first=a.title, second=b.title)
 
     def check_counts(self) -> None:
         """Art. 42 per month, Art. 41 per year, Art. 50 per window (history included; ad hoc standing
@@ -322,8 +419,9 @@ class _Checker:
         low, high = self.policy.plenary_per_year
         for year in self.period.years():
             held = sum(1 for h in self.scenario.history if h.kind == "plenary" and h.date.year == year)
-            count = held + sum(1 for m in self.plan.meetings if m.kind == "plenary" and m.date.year == year)
-            if count > high or (self.period.covers_year(year) and count < low):
+            count = held + sum(1 for m in self.plan.meetings if m.kind == "plenary" and m.request is None
+                                      and m.date.year == year)
+            if count > high or (self.period.covers_month(year, 12) and count < low):
                 self.fail("plenary_count", "check.plenary_count", year=year, count=count, low=low, high=high)
         for first, last in self.study_windows():
             if not self.period.covers_month(last.year, last.month):
@@ -428,7 +526,7 @@ class _Checker:
         for year in self.period.years():
             held = sum(1 for h in self.scenario.history if h.kind == "plenary" and h.date.year == year)
             plenary_lower[str(year)] = max(0, self.policy.plenary_per_year[0] - held) \
-                if self.period.covers_year(year) else 0
+                if self.period.covers_month(year, 12) else 0
         windows = tuple(self.study_windows())
         before = None
         held_days = [d for d in self.study_days() if d < self.period.start]
@@ -445,7 +543,8 @@ class _Checker:
             items=dict(self.pending), ready=ready, requests=requests, standing_lower=standing_lower,
             plenary_lower=plenary_lower, standing_min_gap=self.policy.standing_min_gap,
             study_every_months=self.policy.study_every_months, study_windows=windows, study_before=before,
-            leaders=frozenset(self.leaders), name=self.name)
+            leaders=frozenset(self.leaders), name=self.name, heads=self.scenario.heads,
+            rooms=self.scenario.rooms)
 
     def run(self, facts: tuple[PlannedMeeting, ...] = ()) -> CheckReport:
         """Every rule family over the planned meetings; `facts` (meetings held as recorded) are not
@@ -460,6 +559,7 @@ class _Checker:
             self.check_room(m)
             self.check_attendees(m)
             self.check_presider(m)
+            self.check_members(m)
             self.check_items(m)
             self.check_request(m)
         self.check_overlaps(facts)

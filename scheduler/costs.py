@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations, pairwise
 
-from scheduler.domain import AgendaItem, MeetingRequest, Weights
+from scheduler.domain import AgendaItem, MeetingRequest, Room, Weights
 from scheduler.plan import Message, Penalty, Plan, PlannedMeeting
 
 # Working days per month, to turn `study_every_months` into a target gap (Art. 50: about two months):
@@ -83,6 +83,28 @@ def option_cost(weights: Weights, *, late_days: int = 0, preferred_absent: int =
             + (weights.exec_presides if exec_presides else 0) + weights.leader_at_county_wide * county_wide_leaders)
 
 
+def county_wide_guests(request: MeetingRequest, attendees: Iterable[str], leaders: Iterable[str],
+                       heads: Mapping[str, str]) -> list[str]:
+    """Art. 47: 县政府领导同志一般不出席部门的工作会议，兼任部门负责同志的参加本部门会议除外 — the county
+    leaders among a county-wide meeting's attendees, but for one who heads the holding unit (`heads_unit`)."""
+    leader_set = set(leaders)
+    return [who for who in attendees if who in leader_set and heads.get(who) != request.unit]
+
+
+def room_preference(rooms: Iterable[Room], kind: str) -> list[str]:
+    """The rooms a meeting of `kind` may use, best first: those kept `for` its kind, then the open ones,
+    each by capacity (a small meeting in a small room). Rooms kept for other kinds are not listed."""
+    usable = [r for r in rooms if r.takes(kind)]
+    return [r.id for r in sorted(usable, key=lambda r: (kind not in r.for_kinds, r.capacity, r.id))]
+
+
+def room_fit_cost(weights: Weights, rooms: Iterable[Room], kind: str, room: str | None) -> int:
+    """`room_fit` for each room preferred over the one a meeting takes (the office's preference, no article);
+    a room too small for it costs nothing more, since the meeting cannot take it anyway."""
+    order = room_preference(rooms, kind)
+    return weights.room_fit * order.index(room) if room in order else 0
+
+
 def reject_cost(weights: Weights, request: MeetingRequest, window_workdays: int, leaders: int) -> int:
     """Leaving a request unplaced: more than any placing of it could cost (late in its window, every
     preferred leader absent, every leader of a county-wide meeting present); `leaders` counts its
@@ -130,13 +152,15 @@ class CostFacts:
     study_before: tuple[int, int] | None = None
     leaders: frozenset[str] = frozenset()
     name: Callable[[str], str] = str
+    heads: Mapping[str, str] = field(default_factory=dict)  # leader -> the unit they head concurrently
+    rooms: tuple[Room, ...] = ()
 
 
 def plan_penalties(plan: Plan, facts: CostFacts) -> list[Penalty]:
     """Every nonzero cost term of `plan`, in a stable order; their sum is the plan's objective."""
     found: list[Penalty] = []
     for term in (_item_terms, _request_terms, _presider_terms, _standing_gap_terms, _extra_meeting_terms,
-                 _study_spacing_terms, _stand_in_terms):
+                 _study_spacing_terms, _stand_in_terms, _room_terms):
         found.extend(p for p in term(plan, facts) if p.cost)
     return found
 
@@ -186,10 +210,17 @@ def _request_terms(plan: Plan, facts: CostFacts) -> Iterable[Penalty]:
                 yield _penalty("preferred_absent", weights.preferred_absent, "pen.preferred_absent",
                                who=facts.name(who), meeting=meeting.title)
         if request.kind == "county_wide":
-            for who in meeting.attendees:
-                if who in facts.leaders:
-                    yield _penalty("leader_at_county_wide", weights.leader_at_county_wide,
-                                   "pen.leader_at_county_wide", who=facts.name(who), meeting=meeting.title)
+            for who in county_wide_guests(request, meeting.attendees, facts.leaders, facts.heads):
+                yield _penalty("leader_at_county_wide", weights.leader_at_county_wide,
+                               "pen.leader_at_county_wide", who=facts.name(who), meeting=meeting.title)
+
+
+def _room_terms(plan: Plan, facts: CostFacts) -> Iterable[Penalty]:
+    for m in plan.meetings:
+        cost = room_fit_cost(facts.weights, facts.rooms, m.kind, m.room)
+        if cost:
+            name = next((r.name for r in facts.rooms if r.id == m.room), m.room)
+            yield _penalty("room_fit", cost, "pen.room_fit", meeting=m.title, room=name)
 
 
 def _presider_terms(plan: Plan, facts: CostFacts) -> Iterable[Penalty]:

@@ -18,14 +18,17 @@ from typing import Any
 ROLES = ("county_head", "executive_deputy", "deputy", "office_director")
 UNIT_KINDS = ("department", "township")
 # Art. 61 names the kinds of absence: 出访 visit, 出差 trip, 学习 study, 培训 training, 休假 leave.
-ABSENCE_KINDS = ("visit", "trip", "study", "training", "leave", "other")
+# `sick` (病假) joins them: leave of another kind, reported like the others.
+ABSENCE_KINDS = ("visit", "trip", "study", "training", "leave", "sick", "other")
 HALVES = ("am", "pm")
 BODIES = ("standing", "plenary")
-MATTERS = ("funds", "projects", "staffing", "rewards", "normative", "other")
-# Matters that may not go to a meeting without consensus (Art. 43).
+# Matters Art. 43 ¶2 names where disagreement is usual (the generators draw missing consensus for these);
+# every item without consensus waits, whatever its matters (Art. 43 ¶1).
 CONSENSUS_MATTERS = frozenset({"funds", "projects", "staffing", "rewards"})
+MATTERS = ("funds", "projects", "staffing", "rewards", "normative", "other")
 # `standing`: an ad hoc standing meeting (Art. 42 如有需要可临时召开), placed beyond the monthly count.
-REQUEST_KINDS = ("thematic", "county_head_office", "study", "county_wide", "standing")
+# `plenary`: an ad hoc plenary meeting (Art. 41 也可根据实际情况临时召开), placed beyond the yearly count.
+REQUEST_KINDS = ("thematic", "county_head_office", "study", "county_wide", "standing", "plenary")
 # `held`: a requested meeting that was held (names its request), e.g. an item's pre-study (Art. 43).
 HISTORY_KINDS = ("county_wide", "plenary", "standing", "study", "decided", "held")
 COMMITMENT_KINDS = ("npc_standing_committee", "cppcc", "superior", "inspection", "other")
@@ -46,7 +49,7 @@ class Leader:
     role: str
     domain: str | None = None
     email: str | None = None  # for calendar invitations (ICS); optional
-
+    heads_unit: str | None = None  # a unit this leader heads concurrently (兼任, Art. 47)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +64,25 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Room:
+    """A meeting room; `for_kinds` (the file's `for`) keeps it for those meeting kinds only."""
+
     id: str
     name: str
     capacity: int
+    for_kinds: tuple[str, ...] = ()
+
+    def takes(self, kind: str) -> bool:
+        return not self.for_kinds or kind in self.for_kinds
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """The county government's general office, which issues the meeting notices."""
+
+    name: str = "县人民政府办公室"
+    doc_prefix: str = ""
+    contact: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +186,7 @@ class Weights:
     stand_in: int = 50             # the office director attends a congress meeting for a deputy (Art. 49)
     study_spacing: int = 1         # per working day two consecutive study sessions are off `study_every_months`
     leader_at_county_wide: int = 20  # a county leader among a county-wide meeting's attendees (Art. 47)
+    room_fit: int = 2              # per room preferred over the one taken (kept for the kind, then smaller)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +231,13 @@ class AgendaItem:
 
     @property
     def needs_consensus(self) -> bool:
-        """Whether Art. 43 bars this item from a meeting while there is no consensus."""
+        """Whether its matters are those Art. 43 ¶2 names (funds, projects, staffing, rewards)."""
         return bool(CONSENSUS_MATTERS.intersection(self.matters))
 
     @property
     def blocked_by_consensus(self) -> bool:
-        return self.needs_consensus and not self.consensus
+        """Art. 43 ¶1: every item is first agreed (形成一致意见) before it goes to a meeting."""
+        return not self.consensus
 
     @property
     def priority_weight(self) -> int:
@@ -240,6 +261,10 @@ class MeetingRequest:
     unit: str | None = None
     for_items: tuple[str, ...] = ()
     room: str | None = None
+    commissioned: bool = False  # thematic: the head commissioned this deputy (Art. 46)
+    decision: bool = False      # thematic: a decision-making meeting, which needs the head's consent (Art. 46)
+    head_consent: bool = False
+    video: bool = False         # county-wide: held by video, so no room (Art. 47)
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -262,6 +287,7 @@ class Scenario:
     agenda: tuple[AgendaItem, ...] = ()
     meeting_requests: tuple[MeetingRequest, ...] = ()
     flow: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    office: Office = field(default_factory=Office)
     version: int = 1
     source: str = "<memory>"
     sha256: str = ""  # of the file's bytes the scenario was read from ("" when built in memory)
@@ -305,6 +331,11 @@ class Scenario:
             if unit.id == party_id:
                 return unit.name
         return party_id
+
+    @property
+    def heads(self) -> dict[str, str]:
+        """Leader id -> the unit that leader heads concurrently (兼任, Art. 47)."""
+        return {x.id: x.heads_unit for x in self.leaders if x.heads_unit}
 
     def leaders_with_role(self, role: str) -> tuple[Leader, ...]:
         return tuple(x for x in self.leaders if x.role == role)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from scheduler.instance import Instance, ItemInfo, county_wide_held
-from scheduler.plan import Conflict, Deferral, Message, PlannedMeeting, Rejection
+from scheduler.instance import Instance, ItemInfo, Slot, county_wide_held, history_count
+from scheduler.plan import Conflict, Deferral, Message, Plan, PlannedMeeting, Rejection
 from scheduler.rules import articles_of
 
 
@@ -37,29 +37,86 @@ def precheck(instance: Instance) -> list[Conflict]:
         options = instance.slots[indices[0]].options if indices else []
         if lower <= len({o.day for o in options}):
             continue
+        days = [d for d in instance.days if f"{d.year:04d}-{d.month:02d}" == group]
+        short = _seats_short(instance, "standing", days) if not options else None
         if not _presider_free_somewhere(instance, group):
             conflicts.append(_conflict(("presider", "standing_count"), "conflict.presider", month=_month(group),
                                        need=lower))
+        elif short is not None:
+            conflicts.append(_conflict(("staff_seat", "standing_count"), "conflict.standing_seats",
+                                       month=_month(group), **short))
         else:
             conflicts.append(_conflict(("standing_count",), "conflict.standing_count", month=_month(group),
                                        need=lower))
     for group, (lower, indices) in instance.plenary_groups.items():
         options = instance.slots[indices[0]].options if indices else []
         if lower > len({o.day for o in options}):
-            conflicts.append(_conflict(("plenary_count", "presider"), "conflict.plenary_count", year=group, need=lower))
+            days = [d for d in instance.days if str(d.year) == group]
+            short = _seats_short(instance, "plenary", days) if not options else None
+            if short is not None:
+                conflicts.append(_conflict(("plenary_members", "plenary_count"), "conflict.plenary_seats", year=group,
+                                           **short))
+            else:
+                conflicts.append(_conflict(("plenary_count", "presider_plenary"), "conflict.plenary_count", year=group,
+                                           need=lower))
     for window in instance.windows:
         own = instance.study_slot.get(window.key)
         if own is None or instance.slots[own].options:
             continue
         if not any(slot.kind == "study" and slot.request is not None and any(
                 window.first <= o.day <= window.last for o in slot.options) for slot in instance.slots):
-            conflicts.append(_conflict(("study_every", "presider"), "conflict.study", first=window.first,
-                                       last=window.last))
+            days = [d for d in instance.days if window.first <= d <= window.last]
+            short = _seats_short(instance, "study", days)
+            if not _free_somewhere(instance, "study", days):
+                conflicts.append(_conflict(("study_every", "presider_study"), "conflict.study_head_away",
+                                           first=window.first, last=window.last))
+            elif short is not None:
+                conflicts.append(_conflict(("study_every", "study_members"), "conflict.study_seats",
+                                           first=window.first, last=window.last, **short))
+            else:
+                conflicts.append(_conflict(("study_every", "presider_study"), "conflict.study", first=window.first,
+                                           last=window.last))
     for congress in instance.congress:
         if not congress.candidates:
             conflicts.append(_conflict(("congress_attendance",), "conflict.congress", date=congress.day,
                                        commitment=congress.commitment))
     return conflicts
+
+
+MEETING_MINUTES = {"standing": "standing_minutes", "plenary": "plenary_minutes", "study": "study_minutes"}
+
+
+def _presider_times(instance: Instance, kind: str, days: list[date]) -> list[frozenset[str]]:
+    """The leaders free at each time of `days` at which a presider of `kind` is free (Art. 6, 41, 42, 50)."""
+    presiders = {instance.head, instance.executive} - {None} if kind == "standing" else {instance.head}
+    minutes = getattr(instance.policy, MEETING_MINUTES[kind])
+    found = []
+    for day in days:
+        for start in instance.start_times(minutes):
+            free = instance.free_leaders(day, start, start + minutes)
+            if presiders & free:
+                found.append(free)
+    return found
+
+
+def _free_somewhere(instance: Instance, kind: str, days: list[date]) -> bool:
+    return bool(_presider_times(instance, kind, days))
+
+
+def _seats_short(instance: Instance, kind: str, days: list[date]) -> dict[str, object] | None:
+    """When a presider is free but no room kept for or open to `kind` seats the meeting: the seats it needs
+    at its smallest (its leaders free then, and those who sit with them) and the largest such room."""
+    if not instance.scenario.rooms:
+        return None
+    times = _presider_times(instance, kind, days)
+    if not times:
+        return None
+    seats = min(len(free) for free in times) + instance.sitting.get(kind, 0)
+    rooms = [r for r in instance.scenario.rooms if r.takes(kind)]
+    largest = max(rooms, key=lambda r: (r.capacity, r.id), default=None)
+    if largest is not None and largest.capacity >= seats:
+        return None
+    return {"seats": seats, "room": largest.name if largest else "—", "capacity": largest.capacity if largest else 0}
 
 
 def _presider_free_somewhere(instance: Instance, group: str) -> bool:
@@ -103,6 +160,22 @@ def from_assumptions(instance: Instance, groups: list[tuple[str, str]]) -> list[
     return conflicts
 
 
+def plenary_reminders(instance: Instance, plan: Plan) -> tuple[Message, ...]:
+    """Art. 41: a year that has not yet held its minimum of plenary meetings, planned from October on and
+    before December (where the minimum is a hard rule): a reminder that it is still due."""
+    low = instance.policy.plenary_per_year[0]
+    notes = []
+    for year in instance.period.years():
+        months = [m for y, m in instance.period.months() if y == year]
+        if not months or max(months) < 10 or instance.period.covers_month(year, 12):
+            continue
+        held = history_count(instance.scenario, "plenary", date(year, 1, 1), date(year, 12, 31)) + sum(
+            1 for m in plan.meetings if m.kind == "plenary" and m.request is None and m.date.year == year)
+        if held < low:
+            notes.append(Message.of("note.plenary_due", year=year, count=held, low=low))
+    return tuple(notes)
+
+
 # ----- deferrals and rejections ------------------------------------------------------------------------
 
 
@@ -128,7 +201,7 @@ def deferral(instance: Instance, info: ItemInfo, meetings: tuple[PlannedMeeting,
     elif not _held_after_ready(info, meetings):
         key, rule_ids = "defer.after_last_meeting", ("item_ready", count_rule)
     else:
-        key, rule_ids = "defer.full", (count_rule,)
+        key, rule_ids = "defer.full", ("item_time",)  # the agenda's length is local policy: no article
     return Deferral(item.id, Message.of(key, **args), articles_of(rule_ids), rule_ids)
 
 
@@ -190,6 +263,7 @@ def rejection(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...],
         key, rule_ids = "reject.unavailable", ("request_window", "no_double_booking")
     elif not slot.options:
         key, rule_ids = "reject.no_room", ("room",)
+        args = _request_seats(instance, slot, days)
     elif _fits_alone(instance, s, meetings, attendance):
         # The plan leaves it a free time: the search ran out of time before placing it.
         key, rule_ids = "reject.time_limit", ()
@@ -215,13 +289,29 @@ def _fits_alone(instance: Instance, s: int, meetings: tuple[PlannedMeeting, ...]
             busy.setdefault(c.day, []).append((c.start, c.end, frozenset((person,)), None))
     for option in slot.options:
         clashing = [b for b in busy.get(option.day, ()) if b[0] < option.end and option.start < b[1]]
-        if any(b[2] & (option.leaders - optional) for b in clashing):
+        if any(b[2] & ((option.leaders - optional) | frozenset(slot.units)) for b in clashing):
             continue
-        rooms = instance.rooms_for(option.seats, slot.room)
+        rooms = [] if slot.roomless else instance.slot_rooms(slot, option.seats)
         taken = {b[3] for b in clashing}
-        if rooms == [None] or any(room not in taken for room in rooms):
+        if slot.roomless or rooms == [None] or any(room not in taken for room in rooms):
             return True
     return False
+
+
+def _request_seats(instance: Instance, slot: Slot, days: list[date]) -> dict[str, object]:
+    """The seats a request needs at its smallest (its leaders free together, and its units) and the largest
+    room it may use (the one it asks for, else any open to its kind)."""
+    request = slot.request
+    assert request is not None
+    required, preferred, units = instance.request_parties(request)
+    members = set(required) | set(preferred)
+    seats = min((len(instance.free_leaders(day, start, start + request.minutes) & members) + len(units)
+                 for day in days for start in instance.start_times(request.minutes)
+                 if set(required) <= instance.free_leaders(day, start, start + request.minutes)),
+                default=len(members) + len(units))
+    rooms = [r for r in instance.scenario.rooms if r.takes(request.kind) and (request.room in (None, r.id))]
+    largest = max(rooms, key=lambda r: (r.capacity, r.id), default=None)
+    return {"seats": seats, "room": largest.name if largest else "—", "capacity": largest.capacity if largest else 0}
 
 
 def _county_wide_full(instance: Instance, unit: str, days: list[date], meetings: tuple[PlannedMeeting, ...]) -> bool:

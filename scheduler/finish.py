@@ -109,7 +109,7 @@ def _length(instance: Instance, held: HeldMeeting, agenda: list[AgendaItem]) -> 
 def _attendees(instance: Instance, held: HeldMeeting, agenda: list[AgendaItem]) -> tuple[str, ...]:
     """Leaders who attend (scenario order), then units sitting through, then the items' delegations."""
     slot, option = instance.slots[held.slot], instance.slots[held.slot].options[held.option]
-    if slot.request is not None and slot.kind != "standing":
+    if slot.request is not None and slot.kind not in ("standing", "plenary"):
         required, preferred, _ = instance.request_parties(slot.request)
         leaders = [x for x in (*required, *preferred) if x in option.leaders and x not in held.absent]
     else:

@@ -509,6 +509,8 @@ class _Builder:
                                    "earliest": earliest, "latest": latest}
         if chosen:
             request["for_items"] = [i["id"] for i in chosen]
+        elif not any(u["supervisor"] == convener for u in self.units if u["id"] in units):
+            request["commissioned"] = True  # not the convener's portfolio: the head commissioned it (Art. 46)
         return request
 
     def _study(self, month: _Month) -> dict[str, Any]:
@@ -729,7 +731,8 @@ def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests:
 
     Person 0 is the county head, 1 the executive deputy, the last the office director and the others
     deputies; each meeting is a thematic meeting (Art. 46) convened by its first required attendee who
-    may convene one. No standing, plenary or study meeting is due in a week.
+    may convene one (a deputy by the head's commission). No standing, plenary or study meeting is due in
+    a week.
     """
     if people < 4:
         raise ValueError(f"people must be at least 4 (head, executive deputy, a deputy, office director), got {people}")
@@ -758,7 +761,9 @@ def generate_meeting_week_mapping(*, people: int = 20, rooms: int = 3, requests:
             "id": f"W-{number:03d}", "kind": "thematic", "title": f"专题会议（第{number}项）", "convener": convener,
             "required": [ids[p] for p in required],
             "preferred": [ids[p] for p in preferred], "minutes": quarters * GRAIN_MINUTES,
-            "earliest": days[0].isoformat(), "latest": days[-1].isoformat()})
+            "earliest": days[0].isoformat(), "latest": days[-1].isoformat(),
+            # A deputy convenes a thematic meeting outside any portfolio by the head's commission (Art. 46).
+            **({"commissioned": True} if convener != "head" else {})})
     return {
         "version": 1, "name": f"会议密集周 seed={seed}",
         "calendar": {"region": "CN", "local_holidays": [],

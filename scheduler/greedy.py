@@ -31,10 +31,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from scheduler.costs import room_preference
 from scheduler.domain import Scenario
 from scheduler.finish import finish
 from scheduler.i18n import Lang
-from scheduler.instance import CongressMeeting, Instance, ItemInfo, Option, county_wide_held
+from scheduler.instance import CongressMeeting, Instance, ItemInfo, Option, Slot, county_wide_held
 from scheduler.period import Period
 from scheduler.plan import Plan, SolverInfo
 from scheduler.solution import HeldMeeting, Solution
@@ -54,6 +55,11 @@ class Placement:
     absent: tuple[str, ...] = ()
 
 
+def people(option: Option, slot: Slot) -> frozenset[str]:
+    """Who a slot held at `option` occupies: its attending leaders and the units sitting through it."""
+    return option.leaders | frozenset(slot.units)
+
+
 class Timetable:
     """Who and which room is taken when, as meetings are placed (Art. 61; one meeting per room)."""
 
@@ -61,7 +67,6 @@ class Timetable:
         self.instance = instance
         self._people: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
         self._rooms: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
-        self._capacity = {room.id: room.capacity for room in instance.scenario.rooms}
 
     @staticmethod
     def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -70,19 +75,21 @@ class Timetable:
     def free(self, person: str, day: date, start: int, end: int) -> bool:
         return not self._overlaps(self._people.get((person, day), []), start, end)
 
-    def leaders_free(self, option: Option) -> bool:
-        return all(self.free(who, option.day, option.start, option.end) for who in option.leaders)
+    def people_free(self, option: Option, slot: Slot) -> bool:
+        """The option's leaders and the units sitting through the slot are free then (Art. 44, 61)."""
+        return all(self.free(who, option.day, option.start, option.end) for who in people(option, slot))
 
-    def free_room(self, option: Option, wanted: str | None) -> tuple[bool, str | None]:
-        """(found, room): the smallest free room seating the option; with no rooms in the scenario, (True, None)."""
-        rooms = self.instance.rooms_for(option.seats, wanted)
+    def free_room(self, option: Option, slot: Slot) -> tuple[bool, str | None]:
+        """(found, room): the smallest free room seating the option; (True, None) when it needs none."""
+        rooms = self.instance.slot_rooms(slot, option.seats)
         if rooms == [None]:
             return True, None
         free = [r for r in rooms if r is not None
                 and not self._overlaps(self._rooms.get((r, option.day), []), option.start, option.end)]
         if not free:
             return False, None
-        return True, min(free, key=lambda r: (self._capacity[r], r))
+        order = room_preference(self.instance.scenario.rooms, slot.kind)
+        return True, min(free, key=lambda r: (order.index(r) if r in order else len(order), r))
 
     def book(self, people: frozenset[str], day: date, start: int, end: int, room: str | None = None) -> None:
         for who in people:
@@ -124,11 +131,12 @@ class GreedyPlanner:
         if unit is not None and self._county_wide_count(unit, option.day.year) >= \
                 self.instance.policy.county_wide_per_unit_per_year:
             return False, None
-        optional = self.instance.slots[s].preferred if self.instance.slots[s].chooses_preferred else ()
+        slot = self.instance.slots[s]
+        optional = slot.preferred if slot.chooses_preferred else ()
         if not all(self.timetable.free(who, option.day, option.start, option.end)
-                   for who in option.leaders if who not in optional):
+                   for who in people(option, slot) if who not in optional):
             return False, None
-        return self.timetable.free_room(option, self.instance.slots[s].room)
+        return self.timetable.free_room(option, slot)
 
     def _attending(self, s: int, option: Option) -> frozenset[str]:
         """Who attends slot `s` held at `option`: everyone free then, except that a request's preferred
@@ -141,8 +149,9 @@ class GreedyPlanner:
 
     def _price(self, s: int, option: Option) -> int:
         """The option's cost with the preferred leaders the timetable leaves out."""
-        left_out = len(option.leaders) - len(self._attending(s, option))
-        return option.cost + left_out * self.instance.drop_cost(self.instance.slots[s])
+        slot = self.instance.slots[s]
+        left_out = option.leaders - self._attending(s, option)
+        return option.cost + sum(self.instance.drop_cost(slot, who) for who in left_out)
 
     def place(self, s: int, order: list[int]) -> bool:
         """Hold slot `s` at the first allowed option of `order`."""
@@ -152,8 +161,9 @@ class GreedyPlanner:
             allowed, room = self._allowed(s, option)
             if allowed:
                 attending = self._attending(s, option)
-                self.timetable.book(attending, option.day, option.start, option.end, room)
-                self.placements[s] = Placement(s, o, room, attending=attending,
+                booked = attending | frozenset(slot.units)
+                self.timetable.book(booked, option.day, option.start, option.end, room)
+                self.placements[s] = Placement(s, o, room, attending=booked,
                                                absent=tuple(sorted(option.leaders - attending)))
                 unit = self._county_wide_unit(s)
                 if unit is not None:
@@ -215,7 +225,8 @@ class GreedyPlanner:
                     if rank >= lower and gain <= 0:
                         break
                     option = self.instance.slots[indices[0]].options[o]
-                    self.timetable.book(option.leaders, option.day, option.start, option.end, room)
+                    self.timetable.book(people(option, self.instance.slots[indices[0]]), option.day, option.start,
+                                        option.end, room)
                     chosen.append(option)
                     picks.append((o, room))
                 # The group's slots share their times: the earliest meeting takes the first slot.
@@ -223,7 +234,7 @@ class GreedyPlanner:
                 for s, (o, room) in zip(indices, sorted(picks, key=lambda pick: (options[pick[0]].day,
                                                                                    options[pick[0]].start)),
                                         strict=False):
-                    self.placements[s] = Placement(s, o, room, attending=options[o].leaders)
+                    self.placements[s] = Placement(s, o, room, attending=people(options[o], self.instance.slots[s]))
 
     def _best_time(self, s: int, chosen: list[Option], extra: bool) -> tuple[int, str | None, int] | None:
         """(option, room, what holding it adds) of the slot's best free time on a day none of `chosen`
@@ -302,7 +313,8 @@ class GreedyPlanner:
                                          == self.instance.slots[s].options[self._by_cost(s)[0]].cost):
                     continue  # nothing cheaper exists
                 old = self.unplace(s)
-                before = self.option_of(old).cost + len(old.absent) * self.instance.drop_cost(self.instance.slots[s])
+                before = self.option_of(old).cost + sum(self.instance.drop_cost(self.instance.slots[s], who)
+                                                         for who in old.absent)
                 self._place_request(s)
                 if self._price(s, self.option_of(self.placements[s])) < before:
                     improved = True
@@ -318,7 +330,7 @@ class GreedyPlanner:
         more than the next option's cost ends the search."""
         slot = self.instance.slots[s]
         options = slot.options
-        adds = self.instance.drop_cost(slot) >= 0
+        adds = all(self.instance.drop_cost(slot, who) >= 0 for who in slot.preferred)
         best: tuple[tuple[int, date, int], int] | None = None
         for o in self._by_cost(s):
             option = options[o]
@@ -344,7 +356,7 @@ class GreedyPlanner:
         days = {o.day for o in slots[s].options}
         needed = frozenset().union(*(o.leaders for o in slots[s].options)) - frozenset(
             slots[s].preferred if slots[s].chooses_preferred else ())
-        rooms = {r for o in slots[s].options for r in self.instance.rooms_for(o.seats, slots[s].room)}
+        rooms = {r for o in slots[s].options for r in self.instance.slot_rooms(slots[s], o.seats)}
         movable = [r for r, p in sorted(self.placements.items())
                    if slots[r].request is not None and self.option_of(p).day in days
                    and (p.attending & needed or p.room in rooms)]
@@ -383,6 +395,10 @@ class GreedyPlanner:
             return False
         if option.day < info.ready or info.item.supervisor not in option.leaders or \
                 not instance.worth_hearing(info.item, option.day, option.workday):
+            return False
+        # Art. 44: its reporting units are not sitting through another meeting then.
+        if not all(self.timetable.free(u, option.day, option.start, option.end)
+                   for u in instance.busy_units(info.item) - set(slot.units)):
             return False
         if info.thematic is None:
             return True

@@ -46,7 +46,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from scheduler.calendar import CN_YEARS, FREE_YEARS, CalendarRangeError, WorkCalendar, calendar_for
-from scheduler.costs import CostFacts, hearing_saving, option_cost, reject_cost
+from scheduler.costs import CostFacts, county_wide_guests, hearing_saving, option_cost, reject_cost
 from scheduler.cycle import advance, facts_as_history
 from scheduler.domain import AgendaItem, MeetingRequest, Scenario
 from scheduler.period import Period, month_bounds
@@ -137,12 +137,13 @@ def standing_bounds(scenario: Scenario, period: Period, year: int, month: int) -
     return (max(0, low - held) if period.covers_month(year, month) else 0), max(0, high - held)
 
 
-def plenary_bounds(scenario: Scenario, period: Period, year: int, whole: Period) -> tuple[int, int]:
-    """(lower, upper) plenary meetings to place in this year of the period (Art. 41). The lower bound
-    applies when the user's period (`whole`) covers the year, in the step that reaches its end."""
+def plenary_bounds(scenario: Scenario, period: Period, year: int) -> tuple[int, int]:
+    """(lower, upper) plenary meetings to place in this year of the period (Art. 41). A year that has not
+    held its minimum must hold it by its end: the lower bound applies in a period (or step) covering
+    December, whatever came before."""
     low, high = scenario.policy.plenary_per_year
     held = history_count(scenario, "plenary", date(year, 1, 1), date(year, 12, 31))
-    lower = max(0, low - held) if whole.covers_year(year) and period.end >= date(year, 12, 31) else 0
+    lower = max(0, low - held) if period.covers_month(year, 12) else 0
     return lower, max(0, high - held)
 
 
@@ -227,6 +228,7 @@ class Slot:
     agenda_minutes: int = 0           # minutes its agenda may take (0: it hears no items)
     earliest_workday: int = 0         # requests: working-day index of the window's first working day
     reject_cost: int = 0              # requests: the cost of leaving it unplaced
+    roomless: bool = False            # held by video: it needs no room (Art. 47)
 
     @cached_property
     def by_day(self) -> dict[date, list[int]]:
@@ -242,9 +244,9 @@ class Slot:
 
     @property
     def chooses_preferred(self) -> bool:
-        """A request whose preferred leaders attend by choice (an ad hoc standing meeting has its members
-        attend whenever they are free, like any standing meeting)."""
-        return self.request is not None and self.kind != "standing" and bool(self.preferred)
+        """A request whose preferred leaders attend by choice (an ad hoc standing or plenary meeting has its
+        members attend whenever they are free, like any standing or plenary meeting)."""
+        return self.request is not None and self.kind not in ("standing", "plenary") and bool(self.preferred)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,14 +366,19 @@ class Instance:
         self.standing_groups: dict[str, tuple[int, list[int]]] = {}
         self.plenary_groups: dict[str, tuple[int, list[int]]] = {}
         self.study_slot: dict[str, int | None] = {}
-        # Seats are reserved for the largest delegation of any item of the body, so that a meeting's
-        # times are the same whichever period it is planned in (a month alone or the whole year).
-        self._largest = {body: max((len(delegation(i)) for i in scenario.agenda if i.body == body), default=0)
+        # Seats are reserved for the largest delegation among the items that can go to a meeting of the
+        # body in this period: pending, agreed, and their materials in by its end (Art. 43, 44).
+        hearable = [i for i in self.pending if not i.blocked_by_consensus
+                    and (ready := self.ready_day(max(i.submitted, self.calendar.first))) is not None
+                    and ready <= period.end]
+        self._largest = {body: max((len(delegation(i)) for i in hearable if i.body == body), default=0)
                          for body in ("standing", "plenary")}
+        self.sitting: dict[str, int] = {}  # seats a standing / plenary / study meeting needs beside its leaders
         self._build_standing_slots()
         self._build_plenary_slots()
         self._build_study_slots()
         self._build_request_slots()
+        self.contended = self._contended_units()
         self.items = {i.id: self._item_info(i) for i in self.pending}
         self._link_items()
         self.groups = self._group_items()
@@ -406,15 +413,21 @@ class Instance:
                     chosen.append(inside[-1])
         return chosen
 
-    def rooms_for(self, seats: int, wanted: str | None = None) -> list[str | None]:
-        """Rooms seating `seats`; with no rooms in the scenario, meetings need no room (None)."""
+    def rooms_for(self, seats: int, wanted: str | None = None, kind: str | None = None) -> list[str | None]:
+        """Rooms seating `seats` (the one `wanted`, if named) and taking meetings of `kind` (a room kept
+        `for` other kinds does not); with no rooms in the scenario, meetings need no room (None)."""
         if not self.scenario.rooms:
             return [None]
-        return [r.id for r in self.scenario.rooms if r.capacity >= seats and (wanted is None or r.id == wanted)]
+        return [r.id for r in self.scenario.rooms if r.capacity >= seats and (wanted is None or r.id == wanted)
+                and (kind is None or r.takes(kind))]
+
+    def slot_rooms(self, slot: Slot, seats: int) -> list[str | None]:
+        """The rooms a slot's meeting may sit in with `seats` needed; [None] when it needs none."""
+        return [None] if slot.roomless else self.rooms_for(seats, slot.room, slot.kind)
 
     def _options(self, days: list[date], minutes: int, required: tuple[str, ...], presiders: tuple[str, ...],
-                 members: tuple[str, ...], sitting_extra: int, *, room: str | None = None,
-                 cost: Callable[[int, frozenset[str], str], int] | None = None,
+                 members: tuple[str, ...], sitting_extra: int, *, kind: str, room: str | None = None,
+                 roomless: bool = False, cost: Callable[[int, frozenset[str], str], int] | None = None,
                  every_grain: bool = False) -> list[Option]:
         """Every (day, start) where the required leaders and a presider are free and a room seats the
         attending `members` plus `sitting_extra` seats. `presiders` in order of preference; one that is
@@ -435,7 +448,7 @@ class Instance:
                     continue
                 attending = free & members_set
                 seats = len(attending) + sitting_extra
-                if self.rooms_for(seats, room):
+                if roomless or self.rooms_for(seats, room, kind):
                     price = cost(workday, attending, presider) if cost is not None else 0
                     options.append(Option(day, start, end, attending, presider, workday, seats, price))
         return options
@@ -471,12 +484,13 @@ class Instance:
         if policy.standing_per_month[1] == 0 or self.justice is None:
             return
         sitting = 1 + self._largest["standing"] + 1  # the justice bureau, the largest delegation and its staff
+        self.sitting["standing"] = sitting
         for year, month in self.period.months():
             lower, upper = standing_bounds(self.scenario, self.period, year, month)
             first, last = month_bounds(year, month)
             days = [d for d in self.days if first <= d <= last]
             options = self._options(days, policy.standing_minutes, (), self._presiders("standing"), self.leader_ids,
-                                    sitting, cost=self._standing_price)
+                                    sitting, kind="standing", cost=self._standing_price)
             group = f"{year:04d}-{month:02d}"
             keys = self._slot_keys(f"standing-{group}", "standing", first, last, upper)
             indices = []
@@ -493,11 +507,12 @@ class Instance:
             return
         departments = tuple(u.id for u in self.scenario.units if u.kind == "department")
         sitting = len(departments) + self._largest["plenary"] + 1
+        self.sitting["plenary"] = sitting
         for year in self.period.years():
-            lower, upper = plenary_bounds(self.scenario, self.period, year, self.whole)
+            lower, upper = plenary_bounds(self.scenario, self.period, year)
             days = [d for d in self.days if d.year == year]
             options = self._options(days, policy.plenary_minutes, (), self._presiders("plenary"), self.leader_ids,
-                                    sitting)
+                                    sitting, kind="plenary")
             keys = self._slot_keys(f"plenary-{year}", "plenary", date(year, 1, 1), date(year, 12, 31), upper)
             indices = []
             for key in keys:
@@ -512,13 +527,14 @@ class Instance:
         (held only when no study request is placed in the window); leaders and the heads of every
         department and unit attend, so the room seats them all."""
         units = tuple(u.id for u in self.scenario.units)
+        self.sitting["study"] = len(units)
         for window in self.windows:
             if not window.enforced or window.held:
                 self.study_slot[window.key] = None
                 continue
             days = [d for d in self.days if window.first <= d <= window.last]
             options = self._options(days, self.policy.study_minutes, (), self._presiders("study"), self.leader_ids,
-                                    len(units))
+                                    len(units), kind="study")
             self.study_slot[window.key] = len(self.slots)
             self.slots.append(Slot(f"study-{window.key}", "study", self.policy.study_minutes, options,
                                    group=window.key, units=units))
@@ -527,11 +543,12 @@ class Instance:
         """(required leaders, preferred leaders, units sitting through) of a request.
 
         The convener attends (a unit convening its county-wide meeting sits through it); the head
-        presides a county head office meeting and a study session (Art. 46, 50), whose attendees are
-        then the leaders and the heads of every unit; a standing meeting has the justice bureau (Art. 43)."""
+        presides a county head office meeting, a study session and an ad hoc plenary (Art. 46, 50, 41);
+        a study session's attendees are the leaders and the heads of every unit, a plenary's the
+        leaders and every department head; a standing meeting has the justice bureau (Art. 43)."""
         leaders = self.scenario.leader_ids
         required = [request.convener] if request.convener in leaders else []
-        if request.kind in ("study", "county_head_office"):
+        if request.kind in ("study", "county_head_office", "plenary"):
             required.insert(0, self.head)
         required += [x for x in request.required if x in leaders]
         preferred = [x for x in request.preferred if x in leaders and x not in required]
@@ -540,6 +557,8 @@ class Instance:
             units.insert(0, request.unit)
         if request.kind == "study":
             units += [u.id for u in self.scenario.units]
+        if request.kind == "plenary":
+            units = [u.id for u in self.scenario.units if u.kind == "department"] + units
         if request.kind == "standing" and self.justice:
             units.insert(0, self.justice)
         return tuple(dict.fromkeys(required)), tuple(dict.fromkeys(preferred)), tuple(dict.fromkeys(units))
@@ -550,7 +569,7 @@ class Instance:
         head, or by commission the executive deputy."""
         if request.kind == "standing":
             return self._presiders("standing") if request.convener == self.head else (request.convener,)
-        if request.kind in ("study", "county_head_office"):
+        if request.kind in ("study", "county_head_office", "plenary"):
             return (self.head,)
         return (request.convener,)
 
@@ -564,18 +583,23 @@ class Instance:
             # calendar counts from the calendar's first day.
             earliest = self.workday(self.calendar.next_working_day(max(request.earliest, self.calendar.first)))
             standing = request.kind == "standing"
-            members = self.leader_ids if standing else required + preferred
-            sitting = len(units) + (self._largest["standing"] + 1 if standing else 0)
+            internal = request.kind in ("standing", "plenary")  # their members attend and they hear items
+            members = self.leader_ids if internal else required + preferred
+            sitting = len(units) + (self._largest[request.kind] + 1 if internal else 0)
+            roomless = request.kind == "county_wide" and request.video
 
             def price(workday: int, leaders: frozenset[str], presider: str, request: MeetingRequest = request,
                       preferred: tuple[str, ...] = preferred, earliest: int = earliest) -> int:
+                guests = county_wide_guests(request, leaders, leaders, self.scenario.heads) \
+                    if request.kind == "county_wide" else []
                 return option_cost(self.weights, late_days=workday - earliest,
                                    preferred_absent=sum(1 for p in preferred if p not in leaders),
                                    exec_presides=request.kind == "standing" and presider != self.head,
-                                   county_wide_leaders=len(leaders) if request.kind == "county_wide" else 0)
+                                   county_wide_leaders=len(guests))
 
             options = self._options(days, request.minutes, required, self.request_presiders(request), members,
-                                    sitting, room=request.room, cost=price, every_grain=True)
+                                    sitting, kind=request.kind, room=request.room, roomless=roomless, cost=price,
+                                    every_grain=True)
             try:
                 latest = self.workday(self.calendar.next_working_day(request.latest, inclusive=True)
                                       if request.latest <= self.calendar.last else self.calendar.last)
@@ -584,16 +608,32 @@ class Instance:
             window = max(1, latest - earliest + 1)
             self.slots.append(Slot(
                 request.id, request.kind, request.minutes, options, request=request, units=units, preferred=preferred,
-                room=request.room, earliest_workday=earliest,
-                agenda_minutes=request.minutes - self.policy.standing_opening_minutes if standing else 0,
+                room=request.room, earliest_workday=earliest, roomless=roomless,
+                agenda_minutes=(request.minutes - self.policy.standing_opening_minutes if standing
+                                else request.minutes if internal else 0),
                 reject_cost=reject_cost(self.weights, request, window,
                                         len(required) + len(preferred))))
 
-    def drop_cost(self, slot: Slot) -> int:
+    def drop_cost(self, slot: Slot, person: str) -> int:
         """What leaving out a preferred leader who is free costs over having them attend: the preferred
-        absence, less what a leader at a county-wide meeting costs (Art. 47)."""
+        absence, less what a county leader at a county-wide meeting costs (Art. 47; not one who heads
+        the holding unit)."""
         weights = self.weights
-        return weights.preferred_absent - (weights.leader_at_county_wide if slot.kind == "county_wide" else 0)
+        guest = slot.request is not None and slot.kind == "county_wide" and bool(
+            county_wide_guests(slot.request, (person,), self.leader_ids, self.scenario.heads))
+        return weights.preferred_absent - (weights.leader_at_county_wide if guest else 0)
+
+    def _contended_units(self) -> frozenset[str]:
+        """Units sitting through a requested meeting that may overlap a standing or plenary meeting: a
+        unit reporting an item there is busy for its turn (Art. 44: a unit head is one person). Only a
+        meeting with no leader required can: every leader free then attends a standing or plenary
+        meeting, so a meeting with a required leader never overlaps one (`add_no_double_booking`)."""
+        return frozenset(u for slot in self.slots if slot.request is not None
+                         and not self.request_parties(slot.request)[0] for u in slot.units)
+
+    def busy_units(self, item: AgendaItem) -> frozenset[str]:
+        """The units of an item's delegation that another meeting of this plan may also want."""
+        return delegation(item) & self.contended
 
     def request_slot(self, request_id: str) -> int | None:
         return self._request_slots.get(request_id)
@@ -688,7 +728,8 @@ class Instance:
             if not info.hearable or info.thematic is not None or not info.slots:
                 continue
             item = info.item
-            key = (item.body, item.minutes, item.priority_weight, item.supervisor, item.deadline)
+            key = (item.body, item.minutes, item.priority_weight, item.supervisor, item.deadline,
+                   self.busy_units(item))
             group = groups.setdefault(key, ItemGroup(key, [], sorted(info.slots)))
             group.members.append(info)
             group.slots = sorted(set(group.slots) | set(info.slots))
@@ -741,5 +782,6 @@ class Instance:
             standing_lower={g: low for g, (low, _) in self.standing_groups.items()},
             plenary_lower={g: low for g, (low, _) in self.plenary_groups.items()},
             standing_min_gap=self.policy.standing_min_gap, study_every_months=every, study_windows=windows,
-            study_before=before, leaders=frozenset(self.leader_ids), name=self.scenario.name_of)
+            study_before=before, leaders=frozenset(self.leader_ids), name=self.scenario.name_of,
+            heads=self.scenario.heads, rooms=self.scenario.rooms)
 

@@ -179,6 +179,7 @@ class Result:
     solver: SolverInfo
     plan: Plan | None = None
     conflicts: tuple[Conflict, ...] = ()
+    notes: tuple[Message, ...] = ()  # reminders for the office, e.g. a plenary still due (Art. 41)
 
     @property
     def status(self) -> str:

@@ -33,6 +33,7 @@ from scheduler.domain import (
     HALVES,
     HISTORY_KINDS,
     MATTERS,
+    MEETING_KINDS,
     REQUEST_KINDS,
     ROLES,
     UNIT_KINDS,
@@ -46,6 +47,7 @@ from scheduler.domain import (
     LocalHoliday,
     MeetingRequest,
     NoticeHoliday,
+    Office,
     Policy,
     Room,
     Scenario,
@@ -64,13 +66,15 @@ SINGLE_ROLES = ("county_head", "executive_deputy", "office_director")
 
 # The v1 fields of each record, for the unknown-field warnings.
 TOP_FIELDS = ("version", "name", "calendar", "rooms", "leaders", "units", "absences", "commitments",
-              "history", "policy", "agenda", "meeting_requests", "flow")
+              "history", "policy", "agenda", "meeting_requests", "flow", "office")
+OFFICE_FIELDS = ("name", "doc_prefix", "contact", "phone")
+REQUEST_FLAGS = ("commissioned", "decision", "head_consent", "video")  # false unless written
 CALENDAR_FIELDS = ("region", "weekdays", "local_holidays", "office_hours", "grain_minutes", "notices")
 HOLIDAY_FIELDS = ("date", "name")
 NOTICE_FIELDS = ("year", "holidays", "workdays")
 NOTICE_HOLIDAY_FIELDS = ("from", "to", "name")
-ROOM_FIELDS = ("id", "name", "capacity")
-LEADER_FIELDS = ("id", "title", "role", "domain", "email")
+ROOM_FIELDS = ("id", "name", "capacity", "for")
+LEADER_FIELDS = ("id", "title", "role", "domain", "email", "heads_unit")
 UNIT_FIELDS = ("id", "name", "kind", "supervisor")
 ABSENCE_FIELDS = ("who", "from", "to", "kind", "note", "half")
 COMMITMENT_FIELDS = ("id", "title", "date", "start", "end", "kind", "attendees", "location")
@@ -78,7 +82,7 @@ HISTORY_FIELDS = ("kind", "date", "unit", "item", "request")
 AGENDA_FIELDS = ("id", "title", "unit", "supervisor", "body", "minutes", "submitted", "pre_studied", "consensus",
                  "matters", "attending_units", "deadline", "priority")
 REQUEST_FIELDS = ("id", "kind", "title", "convener", "unit", "required", "preferred", "minutes", "earliest",
-                  "latest", "for_items", "room")
+                  "latest", "for_items", "room", "commissioned", "decision", "head_consent", "video")
 POLICY_PAIRS = ("standing_per_month", "plenary_per_year")
 # Policy lengths of meetings: each must fit one office-hours block.
 POLICY_MINUTES = {"standing": "standing_minutes", "plenary": "plenary_minutes", "study": "study_minutes"}
@@ -112,6 +116,7 @@ CONVENER_ROLES = {
     "thematic": ("county_head", "executive_deputy", "deputy"),  # Art. 46
     "county_head_office": ("county_head",),  # Art. 46
     "standing": ("county_head", "executive_deputy"),  # Art. 42
+    "plenary": ("county_head",),  # Art. 41
     "study": ("county_head",),  # Art. 50
 }
 
@@ -464,8 +469,13 @@ def _read_rooms(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Room,
         reader.known_fields(record, path, ROOM_FIELDS)
         values = (reader.claim_id(record, path, "room"), reader.get(record, "name", path, str),
                   reader.integer(record, "capacity", path, minimum=1))
+        kinds = reader.strings(record, "for", path) if record.get("for") is not None else ()
+        for index, kind in enumerate(kinds):
+            if kind not in MEETING_KINDS:
+                reader.fail(join(join(path, "for"), index), "input.bad_enum", value=kind,
+                            allowed=", ".join(MEETING_KINDS))
         if _complete(*values):
-            rooms.append(Room(*values))
+            rooms.append(Room(*values, for_kinds=tuple(k for k in kinds if k in MEETING_KINDS)))
     return tuple(rooms)
 
 
@@ -477,7 +487,9 @@ def _read_leaders(reader: _ScenarioReader, data: Mapping[str, Any]) -> tuple[Lea
         reader.known_fields(record, path, LEADER_FIELDS)
         values = (reader.claim_id(record, path, "leader"), reader.get(record, "title", path, str),
                   reader.choice(record, "role", path, ROLES), reader.get(record, "domain", path, str, required=False),
-                  reader.get(record, "email", path, str, required=False))
+                  reader.get(record, "email", path, str, required=False),
+                  reader.get(record, "heads_unit", path, str, required=False))
+        reader.refer(join(path, "heads_unit"), values[5], "unit")
         if values[2] is not None:
             roles.append((values[0] or path, values[2]))
         if _complete(*values[:3]):
@@ -527,6 +539,15 @@ def _read_policy(reader: _ScenarioReader, data: Mapping[str, Any]) -> Policy:
     weights = {name: reader.integer(weights_raw, name, "policy.weights", minimum=0, required=False,
                                     default=getattr(weight_defaults, name)) for name in WEIGHT_FIELDS}
     return Policy(**values, weights=Weights(**weights))
+
+
+def _read_office(reader: _ScenarioReader, data: Mapping[str, Any]) -> Office:
+    """The office issuing notices: its name, document-number prefix (发文字号), contact and telephone."""
+    raw = reader.get(data, "office", "", dict, required=False, default={})
+    reader.known_fields(raw, "office", OFFICE_FIELDS)
+    defaults = Office()
+    return Office(**{name: reader.get(raw, name, "office", str, required=False, default=getattr(defaults, name))
+                     for name in OFFICE_FIELDS})
 
 
 def _read_agenda(reader: _ScenarioReader, data: Mapping[str, Any], units: Iterable[Unit],
@@ -661,14 +682,42 @@ def _read_requests(reader: _ScenarioReader, data: Mapping[str, Any], leaders: It
             preferred=reader.refer_all(record, "preferred", path, "party"),
             minutes=reader.minutes(record, "minutes", path, _REQUEST_MINUTES),
             for_items=reader.refer_all(record, "for_items", path, "item"),
+            commissioned=reader.flag(record, "commissioned", path, False),
+            decision=reader.flag(record, "decision", path, False),
+            head_consent=reader.flag(record, "head_consent", path, False),
+            video=reader.flag(record, "video", path, False),
         )
         if kind is not None and convener is not None:
             _check_convener(reader, path, kind, convener, unit, request["for_items"], role_of, supervisor_of_unit,
                             supervisor_of_item)
+        if kind == "thematic" and convener is not None:
+            _check_thematic(reader, path, record, convener, request, role_of, supervisor_of_unit)
         if _complete(request_id, kind, title, convener, earliest, latest, request["minutes"]):
             requests.append(MeetingRequest(request_id, kind, title, convener, earliest=earliest, latest=latest,
                                            unit=unit, room=room, **request))
     return tuple(requests)
+
+
+def _check_thematic(reader: _ScenarioReader, path: str, record: Mapping[str, Any], convener: str,
+                    request: Mapping[str, Any], role_of: Mapping[str, str],
+                    supervisor_of_unit: Mapping[str, str]) -> None:
+    """Art. 46: 县长或县长委托副县长按照分工召开专题会议；决策类专题会议要报请县长同意后方可召开.
+
+    A deputy convenes by portfolio (supervising one of the required units, or the items it pre-studies,
+    which `_check_convener` ties to their supervisor) or marked `commissioned: true`; the head needs
+    no commission, so a commissioned meeting the head convenes is a contradiction; a decision-making
+    meeting (`decision: true`) needs `head_consent: true` unless the head convenes it himself."""
+    role = role_of.get(convener)
+    if role is None:
+        return
+    head = role == "county_head"
+    if head and request["commissioned"]:
+        reader.fail(join(path, "commissioned"), "scenario.commissioned_head", id=convener)
+    portfolio = request["for_items"] or any(supervisor_of_unit.get(x) == convener for x in request["required"])
+    if not head and role in ("executive_deputy", "deputy") and not portfolio and not request["commissioned"]:
+        reader.fail(join(path, "convener"), "scenario.convener_portfolio", id=convener)
+    if request["decision"] and not head and not request["head_consent"]:
+        reader.fail(join(path, "head_consent"), "scenario.decision_consent")
 
 
 def _check_convener(reader: _ScenarioReader, path: str, kind: str, convener: str, unit: str | None,
@@ -726,6 +775,7 @@ def build_scenario(data: Any, file: str, lines: Mapping[str, int] | None = None,
     history = _read_history(reader, data)
     requests = _read_requests(reader, data, leaders, units, agenda)
     flow = reader.get(data, "flow", "", dict, required=False, default={})
+    office = _read_office(reader, data)
     unreadable = {kind for section, kind in SECTION_KINDS.items()
                   if data.get(section) is not None and not isinstance(data[section], list)}
     reader.check_references(unreadable)
@@ -734,7 +784,7 @@ def build_scenario(data: Any, file: str, lines: Mapping[str, int] | None = None,
         raise InputError(sorted(reader.problems + reader.warnings, key=lambda p: p.line or 0))
     scenario = Scenario(name=name, calendar=calendar, leaders=leaders, units=units, rooms=rooms, absences=absences,
                         commitments=commitments, history=history, policy=policy, agenda=agenda,
-                        meeting_requests=requests, flow=flow, version=version, source=file)
+                        meeting_requests=requests, flow=flow, office=office, version=version, source=file)
     return scenario, tuple(reader.warnings)
 
 
@@ -862,7 +912,8 @@ def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
         "version": scenario.version,
         "name": scenario.name,
         "calendar": calendar,
-        "rooms": [asdict(room) for room in scenario.rooms],
+        "rooms": [{"id": r.id, "name": r.name, "capacity": r.capacity, **({"for": list(r.for_kinds)} if r.for_kinds
+                                                                         else {})} for r in scenario.rooms],
         "leaders": [without_nulls(asdict(leader)) for leader in scenario.leaders],
         "units": [asdict(unit) for unit in scenario.units],
         "absences": [without_nulls({"who": a.who, "from": a.start, "to": a.end, "kind": a.kind, "note": a.note,
@@ -875,7 +926,9 @@ def scenario_to_mapping(scenario: Scenario) -> dict[str, Any]:
         "policy": policy,
         "agenda": [without_nulls({key: plain(value) for key, value in asdict(item).items()})
                    for item in scenario.agenda],
-        "meeting_requests": [without_nulls({key: plain(value) for key, value in asdict(request).items()})
+        "meeting_requests": [without_nulls({key: plain(value) for key, value in asdict(request).items()
+                                            if not (key in REQUEST_FLAGS and value is False)})
                              for request in scenario.meeting_requests],
         "flow": dict(scenario.flow),
+        **({"office": asdict(scenario.office)} if scenario.office != Office() else {}),
     }

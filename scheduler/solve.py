@@ -30,7 +30,7 @@ from itertools import pairwise
 from scheduler.cpsat.search import BuiltModel, Search, conflicting_rules, fixed_outside
 from scheduler.cycle import advance, held_as_planned, plan_events
 from scheduler.domain import Scenario
-from scheduler.explain import from_assumptions, precheck
+from scheduler.explain import from_assumptions, plenary_reminders, precheck
 from scheduler.finish import finish
 from scheduler.greedy import greedy_solution
 from scheduler.i18n import Lang, t
@@ -79,11 +79,11 @@ def plan(scenario: Scenario, period: Period, *, time_limit: float = 20.0, seed: 
         return Result(SolverInfo("INFEASIBLE", seconds=clock.elapsed()), None, tuple(conflicts))
     steps = month_steps(period)
     if len(steps) == 1:
-        return _solve_alone(instance, clock, seed, workers, lang, say)
-    rolled = _roll_months(instance, steps, clock, seed, lang, say)
-    if isinstance(rolled, Result):
-        return rolled
-    return _improve(instance, rolled, clock, seed, workers, lang, say)
+        result = _solve_alone(instance, clock, seed, workers, lang, say)
+    else:
+        rolled = _roll_months(instance, steps, clock, seed, lang, say)
+        result = rolled if isinstance(rolled, Result) else _improve(instance, rolled, clock, seed, workers, lang, say)
+    return replace(result, notes=plenary_reminders(instance, result.plan)) if result.plan is not None else result
 
 
 def month_steps(period: Period) -> list[Period]:

@@ -196,11 +196,25 @@ register({
     "scenario.convener_standing": ("常务会议由县长或受委托的常务副县长召集（第四十二条），“{id}”不是",
                                    "a standing meeting is convened by the head or, by commission, the executive deputy "
                                    "(Art. 42); '{id}' is neither"),
+    "scenario.convener_plenary": ("全体会议由县长召集和主持（第四十一条），“{id}”不是县长",
+                                  "the county head convenes and presides a plenary meeting (Art. 41); '{id}' is not "
+                                  "the head"),
     "scenario.convener_study": ("学习会由县长主持（第五十条），“{id}”不是县长",
                                 "a study session is presided by the county head (Art. 50); '{id}' is not the head"),
     "scenario.convener_county_wide": ("全县性会议由举办单位{unit}或其分管领导召集（第四十七条），“{id}”不是",
                                       "a county-wide meeting is convened by its holding unit {unit} or that unit's "
                                       "supervising leader (Art. 47); '{id}' is neither"),
+    "scenario.commissioned_head": ("县长召开专题会议无需委托（第四十六条）：“{id}”是县长，commissioned 应去掉",
+                                   "the county head needs no commission to convene a thematic meeting (Art. 46): "
+                                   "'{id}' is the head; drop commissioned"),
+    "scenario.convener_portfolio": ("副县长按照分工召开专题会议（第四十六条）：“{id}”不分管所列应到单位，"
+                                    "须由县长委托（commissioned: true）",
+                                    "a deputy convenes thematic meetings by portfolio (Art. 46): '{id}' supervises "
+                                    "none of the required units; mark it commissioned: true if the head commissioned "
+                                    "it"),
+    "scenario.decision_consent": ("决策类专题会议要报请县长同意后方可召开（第四十六条）：须 head_consent: true",
+                                  "a decision-making thematic meeting needs the county head's consent (Art. 46): "
+                                  "head_consent: true"),
     "scenario.prestudy_convener": ("议题{item}的专题研究应由其分管领导{supervisor}召集（第四十三条），不是“{id}”",
                                    "item {item} must be studied at a meeting its supervising leader {supervisor} "
                                    "convenes (Art. 43), not '{id}'"),
@@ -252,7 +266,9 @@ register({
     "reject.unavailable": ("申请时段内应到人员无法同时出席（请假、外出或已有安排）",
                            "the required attendees are never free together inside the window "
                            "(leave, trips or other engagements)"),
-    "reject.no_room": ("没有能容纳全部应到和拟邀人员的会议室", "no room seats all required and preferred attendees"),
+    "reject.no_room": ("没有能容纳{seats}人（应到和拟邀人员）的会议室：可用的最大会议室{room}只有{capacity}个座位",
+                       "no room seats its {seats} required and preferred attendees: the largest it may use, {room}, "
+                       "has {capacity}"),
     "reject.busy": ("申请时段内的可用时间均已被其他会议占用",
                     "every free time inside the window is taken by other meetings"),
     "reject.time_limit": ("在求解时限内未能安排（申请时段内尚有可用时间，可延长求解时限后重新规划）",
@@ -270,6 +286,25 @@ register({
     "conflict.plenary_count": ("{year}年须召开至少{need}次全体会议（县长主持），但可安排的时间不足",
                                "{year} needs at least {need} plenary meeting(s) presided by the head, "
                                "but lacks the time"),
+    "conflict.standing_seats": ("{month}的常务会议需要{seats}个座位（组成人员、司法局、议题汇报单位负责人"
+                                "及其一名工作人员），可用的最大会议室{room}只有{capacity}个座位",
+                                "{month}'s standing meeting needs {seats} seats (its members, the justice bureau, a "
+                                "reporting unit's head and one staff member); the largest room it may use, {room}, "
+                                "has {capacity}"),
+    "conflict.plenary_seats": ("{year}年的全体会议需要{seats}个座位（县政府领导和各部门负责人），可用的最大会议室{room}"
+                               "只有{capacity}个座位",
+                               "{year}'s plenary meeting needs {seats} seats (the leaders and every department head); "
+                               "the largest room it may use, {room}, has {capacity}"),
+    "conflict.study_seats": ("{first}至{last}的学习会需要{seats}个座位（县政府领导和各部门、单位负责人），"
+                             "可用的最大会议室{room}只有{capacity}个座位",
+                             "the study session due between {first} and {last} needs {seats} seats (the leaders and "
+                             "the head of every unit); the largest room it may use, {room}, has {capacity}"),
+    "conflict.study_head_away": ("{first}至{last}须举行一次学习会，由县长主持，但县长在此期间均不能出席",
+                                 "a study session is due between {first} and {last}, presided by the county head, "
+                                 "but the head cannot attend on any day of it"),
+    "note.plenary_due": ("{year}年已召开全体会议{count}次，每年至少{low}次（第四十一条），须在12月底前召开",
+                         "{year} has held {count} plenary meeting(s) of at least {low} a year (Art. 41): one is due "
+                         "by the end of December"),
     "conflict.study": ("{first}至{last}须举行一次学习会（县长主持），但无法安排",
                        "a study session presided by the head is due between {first} and {last} "
                        "but cannot be placed"),
@@ -284,6 +319,8 @@ register({
                          "which must attend standing meetings"),
     "conflict.rule": ("{rule}", "{rule}"),
     # ----- penalty details ---------------------------------------------------------------------
+    "pen.room_fit": ("{meeting}使用{room}，有更合适的会议室（专用或更小）未用",
+                     "{meeting} sits in {room} while a better room (its own, or smaller) exists"),
     "pen.wait": ("{item}就绪后等待{days}个工作日（优先级权重{weight}）",
                  "{item} waited {days} working day(s) once ready (priority weight {weight})"),
     "pen.deadline_heard": ("{item}在期限{deadline}之后才上会", "{item} heard after its deadline {deadline}"),
@@ -324,8 +361,8 @@ register({
                          "{room} seats {capacity} but {meeting} needs {seats}"),
     "check.double_booked": ("{who}在{date}同时参加{first}和{second}", "{who} is in {first} and {second} at once "
                             "on {date}"),
-    "check.unavailable": ("{who}在{date}请假、外出或另有安排，却被安排参加{meeting}",
-                          "{who} is away or engaged on {date} but is booked for {meeting}"),
+    "check.unavailable": ("{who}在{date}请假外出，却被安排参加{meeting}",
+                          "{who} is on leave on {date} but is booked for {meeting}"),
     "check.standing_count": ("{month}常务会议{count}次（含已召开），应为{low}至{high}次",
                              "{month} has {count} standing meeting(s) (history included), expected {low} to {high}"),
     "check.plenary_count": ("{year}年全体会议{count}次（含已召开），应为{low}至{high}次",
@@ -343,6 +380,11 @@ register({
     "check.item_body": ("{item}应提交{body}，却列入{meeting}", "{item} belongs to a {body}, not to {meeting}"),
     "check.item_time": ("{meeting}议题共{minutes}分钟，超过会议时长{length}分钟",
                         "{meeting}'s items take {minutes} minutes, more than its {length}"),
+    "check.room_kept": ("{room}专供{kinds}使用，{meeting}不应安排在此", "{room} is kept for {kinds}; {meeting} "
+                        "may not sit there"),
+    "check.member_missing": ("{meeting}缺少应出席的{who}", "{meeting} lacks {who}, who must attend"),
+    "check.at_commitment": ("{who}在{date}另有已定活动，却被安排参加{meeting}",
+                            "{who} is at a fixed commitment on {date} but booked for {meeting}"),
     "check.justice_absent": ("{meeting}没有司法局列席", "the justice bureau is not at {meeting}"),
     "check.county_wide_limit": ("{unit}{year}年召开全县性会议{count}次（含已召开），上限{limit}次",
                                 "{unit} holds {count} county-wide meeting(s) in {year} (history included), "

@@ -65,7 +65,7 @@ def test_an_absent_leader_listed_as_attendee_breaks_article_61(planned):
     scenario, original = planned
     (meeting,) = original.meetings
     edited = edit_meeting(original, attendees=(*meeting.attendees, "dep"))
-    assert ("no_double_booking", ("61",)) in rules_of(scenario, edited)
+    assert ("on_leave", ("61",)) in rules_of(scenario, edited)
 
 
 def test_wrong_presider_and_missing_justice_bureau(planned):

@@ -30,7 +30,7 @@ def test_plan_out_writes_plan_json_xlsx_ics_png_notices(tmp_path: Path) -> None:
     leaders = {leader.id for leader in load_scenario(None).leaders}
     assert {p.stem for p in (out / "ics").glob("*.ics")} == leaders
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no scratch folder left behind
-    noticed = {m.id for m in plan.meetings if m.kind in ("standing", "plenary", "county_head_office")}
+    noticed = {m.id for m in plan.meetings if m.kind != "county_wide"}
     assert noticed and {p.stem for p in (out / "notices").glob("*.docx")} == noticed
     for path in (out / "notices").glob("standing-*.docx"):
         meeting = plan.meeting(path.stem)

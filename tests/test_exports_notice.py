@@ -43,8 +43,9 @@ def standing_zh() -> Document:
     return read(meeting_notice(plan.meeting("standing-2024-05-1"), plan, small_scenario(), "zh"))
 
 
-def test_a_notice_for_every_standing_plenary_and_head_office_meeting_only() -> None:
-    assert sorted(plan_notices(congress_plan(), congress_scenario())) == ["M-12.docx", "standing-2024-05-1.docx"]
+def test_a_notice_for_every_meeting_but_a_units_county_wide_one() -> None:
+    assert sorted(plan_notices(congress_plan(), congress_scenario())) == ["M-07.docx", "M-12.docx",
+                                                                         "standing-2024-05-1.docx"]
     assert list(plan_notices(replace(small_plan(), meetings=()), small_scenario())) == []
 
 
@@ -64,9 +65,9 @@ def test_title_number_time_place_presider_and_attendees(standing_zh: Document) -
 def test_items_in_running_order_with_reporting_units_and_minutes(standing_zh: Document) -> None:
     assert line_starting(standing_zh, "六、") == "六、会议议题"
     assert table_rows(standing_zh) == [
-        ("序号", "议题", "汇报单位", "列席单位", "时长（分钟）"),
-        ("1", "关于调整2024年县级财政预算的请示", "县财政局", "县审计局", "20"),
-        ("2", "关于畜牧业补贴发放办法的请示", "县农业农村局", "县财政局、县审计局", "30"),
+        ("序号", "议题", "汇报单位", "时长\n（分钟）"),
+        ("1", "关于调整2024年县级财政预算的请示\n列席：县审计局", "县财政局", "20"),
+        ("2", "关于畜牧业补贴发放办法的请示\n列席：县财政局\n列席：县审计局", "县农业农村局", "30"),
     ]
     plan = small_plan()
     reordered = replace(plan.meeting("standing-2024-05-1"), items=("Y-040", "Y-031"))
@@ -86,7 +87,7 @@ def test_materials_deadline_on_the_working_day_calendar_and_the_rules_on_deputie
     assert line_starting(standing_zh, "（三）") == (
         "（三）除议题主要汇报单位负责人可带一名工作人员外，其他单位与会人员不得带工作人员（第四十四条）。")
     # Issued with the month's plan, on the last working day before May (Labour Day runs 1-5 May).
-    assert texts(standing_zh)[-2:] == ["县人民政府办公室", "2024年4月30日"]
+    assert texts(standing_zh)[-2:] == ["测试县人民政府办公室", "2024年4月30日"]  # named after the county
 
 
 def test_a_longer_lead_moves_the_deadline_and_the_date_of_issue() -> None:
@@ -150,7 +151,7 @@ def test_english_notice() -> None:
     assert texts(notice)[1] == "Notice of the meeting: 县政府第5次常务会议"
     assert line_starting(notice, "1. ") == "1. Time: Tuesday, 21 May 2024, 10:00-13:00"
     assert line_starting(notice, "2. ") == "2. Place: 常务会议室"
-    assert table_rows(notice)[0] == ("No.", "Item", "Reporting unit", "Units attending the item", "Minutes")
+    assert table_rows(notice)[0] == ("No.", "Item", "Reporting unit", "Minutes")
     assert "Thursday, 16 May 2024" in line_starting(notice, "(1) ")
     assert texts(notice)[-2:] == ["General Office of the County People's Government", "30 April 2024"]
 
@@ -194,3 +195,61 @@ def test_same_plan_same_bytes_on_another_day(monkeypatch: pytest.MonkeyPatch) ->
     properties = read(first["standing-2024-05-1.docx"]).core_properties
     assert (properties.created.date(), properties.modified.date(), properties.author) == (
         date(2024, 4, 30), date(2024, 4, 30), "govcal")
+
+
+def grid_columns(document: Document) -> list[int]:
+    """The items table's column widths (w:gridCol, twentieths of a point) as written."""
+    (table,) = document.tables
+    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.iterchildren(qn("w:gridCol"))]
+
+
+def test_columns_keep_unit_names_whole_and_the_minutes_header_lines_whole() -> None:
+    from scheduler.domain import Office
+    scenario = small_scenario()
+    long_name = "县文化体育广播电视和旅游局"  # 13 characters, the longest unit name of the default county
+    scenario = replace(scenario, units=tuple(replace(u, name=long_name) if u.id == "agri" else u
+                                             for u in scenario.units), office=Office("乌恰县人民政府办公室", "乌政办",
+                                                                                     "王明", "0908-1234567"))
+    plan = small_plan()
+    notice = read(meeting_notice(plan.meeting("standing-2024-05-1"), plan, scenario, "zh"))
+    number, item, unit, minutes = grid_columns(notice)
+    em = 14 * 20  # a character of the 14-point table text, in twentieths of a point
+    padding = round(4 / 25.4 * 72 * 20)
+    assert unit >= 13 * em + padding - 1  # the longest reporting unit's name on one line
+    assert minutes >= 4 * em + padding - 1  # （分钟）, the header's longer line
+    assert abs(number + item + unit + minutes - round(156 / 25.4 * 72 * 20)) <= 4  # the text block's width
+    lines = texts(notice)
+    assert lines[0] == "乌政办〔2024〕　　号" and lines[-2] == "乌恰县人民政府办公室"
+    assert "联系人：王明　　联系电话：0908-1234567" in lines
+
+
+def test_thematic_and_study_meetings_get_notices_with_their_subject_and_article() -> None:
+    plan, scenario = congress_plan(), congress_scenario()
+    thematic = read(meeting_notice(plan.meeting("M-07"), plan, scenario, "zh"))
+    assert texts(thematic)[1] == "关于召开研究畜牧业补贴专题会议的通知"
+    assert "会议内容：研究畜牧业补贴专题会议" in "".join(texts(thematic))
+    assert "（第四十六条）" in "".join(texts(thematic)) and not thematic.tables
+    study = PlannedMeeting("study-2024-05", "study", "县政府第3次学习会", date(2024, 5, 22), 960, 1080, "r1", "head",
+                           ("head", "exec", "justice", "finance"))
+    notice = read(meeting_notice(study, replace(plan, meetings=(*plan.meetings, study)), scenario, "zh"))
+    assert "学习主题由县长确定" in "".join(texts(notice)) and "（第五十条）" in "".join(texts(notice))
+
+
+def test_a_moved_meeting_gets_a_change_notice_and_a_dropped_one_a_cancellation() -> None:
+    from scheduler.plan import Change
+    plan, scenario = congress_plan(), congress_scenario()
+    moved = replace(plan.meeting("M-12"), date=date(2024, 5, 10), notice_date=date(2024, 5, 6))
+    revised = replace(plan, meetings=tuple(moved if m.id == "M-12" else m for m in plan.meetings
+                                           if m.id != "M-07"), today=date(2024, 5, 6), changes=(
+        Change("M-12", "moved", {"date": "2024-05-09", "start": "10:00", "end": "11:30"},
+               {"date": "2024-05-10", "start": "10:00", "end": "11:30"}, ("head",)),
+        Change("M-07", "dropped", {"date": "2024-05-08", "start": "16:00", "end": "17:00"}, {}, ("dep-agri",))))
+    notices = plan_notices(revised, scenario)
+    assert {"M-12-moved.docx", "M-07-cancelled.docx"} <= set(notices)
+    moved_lines = texts(read(notices["M-12-moved.docx"]))
+    assert moved_lines[1] == "关于县长办公会议：研究城区供热保障有关问题改期的通知"
+    assert "原定于2024年5月9日（星期四）10:00-11:30召开的" in moved_lines[3]
+    assert "改于2024年5月10日（星期五）" in moved_lines[3]
+    assert moved_lines[-1] == "2024年5月6日"
+    cancelled = texts(read(notices["M-07-cancelled.docx"]))
+    assert cancelled[1] == "关于取消研究畜牧业补贴专题会议的通知" and "取消" in cancelled[3]

@@ -13,10 +13,10 @@ from govcal.exports import write_exports
 from scheduler.calendar import CalendarRangeError
 
 
-def test_writes_the_exports_and_a_notice_per_standing_meeting(tmp_path: Path) -> None:
+def test_writes_the_exports_and_a_notice_per_meeting(tmp_path: Path) -> None:
     written = write_exports(small_plan(), small_scenario(), tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == [
-        "plan.xlsx", "plan.ics", "calendar.png", "notices/standing-2024-05-1.docx"]
+        "plan.xlsx", "plan.ics", "calendar.png", "notices/M-07.docx", "notices/standing-2024-05-1.docx"]
     assert all(p.stat().st_size > 0 for p in written)
     assert sorted(written) == sorted(p for p in tmp_path.rglob("*") if p.is_file())  # it says all it wrote
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from plan_fixtures import congress_plan, congress_scenario, small_plan, small_scenario
 
-from govcal.exports.xlsx import MAX_SHEET_NAME, plan_workbook, unique_sheet_name
+from govcal.exports.xlsx import MAX_SHEET_NAME, PRINT_WIDTH_CHARACTERS, fit_to_page, plan_workbook, unique_sheet_name
 from govcal.view import display_width
 
 LEADER_SHEETS = ["县长", "常务副县长", "副县长（农业农村）", "副县长（教育）", "政府办公室主任"]
@@ -94,6 +94,16 @@ def test_prints_as_is(workbook_zh) -> None:
         assert sheet.oddHeader.center.text == "测试县人民政府 2024"
         assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
         assert sheet["A3"].alignment.wrap_text or sheet["A4"].alignment.wrap_text
+
+
+def test_every_sheet_fits_a4_landscape_at_full_size(workbook_zh) -> None:
+    # 271.6 mm between half-inch margins; a column w characters wide takes about 1.85 w + 1.3 mm.
+    for sheet in workbook_zh.worksheets:
+        widths = [dimension.width for dimension in sheet.column_dimensions.values() if dimension.width]
+        assert sum(1.85 * w + 1.3 for w in widths) <= 271.6, sheet.title
+        assert sheet.page_margins.left == sheet.page_margins.right == 0.5
+    assert fit_to_page([48, 48, 48, 6]) == [fit_to_page([48, 48, 48, 6])[0]] * 3 + [6]
+    assert sum(fit_to_page([48] * 8)) <= PRINT_WIDTH_CHARACTERS and fit_to_page([10, 20]) == [10, 20]
 
 
 def test_columns_fit_cjk_text_at_double_width(workbook_zh) -> None:

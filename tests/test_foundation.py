@@ -114,9 +114,11 @@ def test_catalogue_renders_both_languages_and_refuses_conflicts() -> None:
 
 
 def test_consensus_rule_of_article_43() -> None:
+    # Art. 43 ¶1: every item is first agreed (形成一致意见), whatever its matters.
     blocked = AgendaItem("Y-1", "t", "finance", "exec", matters=("funds", "other"), consensus=False)
-    harmless = AgendaItem("Y-2", "t", "finance", "exec", matters=("normative",), consensus=False)
-    assert blocked.blocked_by_consensus and not harmless.blocked_by_consensus
+    also_blocked = AgendaItem("Y-2", "t", "finance", "exec", matters=("normative",), consensus=False)
+    agreed = AgendaItem("Y-3", "t", "finance", "exec", matters=("funds",))
+    assert blocked.blocked_by_consensus and also_blocked.blocked_by_consensus and not agreed.blocked_by_consensus
     assert fmt_minutes(16 * 60 + 5) == "16:05"
 
 

@@ -180,6 +180,10 @@ def test_50_a_study_session_seats_every_unit_head_and_the_leaders():
     (session,) = result.plan.meetings
     assert session.kind == "study" and session.presider == "head"
     assert {"justice", "finance", "head", "exec", "dep", "office"} <= set(session.attendees)
+    # One field off the real plan: a unit missing from the study session breaks Art. 50.
+    without = replace(result.plan, meetings=(replace(session, attendees=tuple(
+        x for x in session.attendees if x != "finance")),))
+    assert violations(study_scenario(), without) == {("study_members", ("50",))}
     # A room seating the leaders but not the unit heads cannot hold it: Art. 50 cannot be met.
     small = study_scenario(rooms=(Room("r1", "小会议室", 5),))
     assert {"50"} <= {a for c in plan(small, MAY, time_limit=5).conflicts for a in c.articles}
@@ -240,7 +244,7 @@ def test_47_a_deputy_not_supervising_the_unit_cannot_convene_its_county_wide_mee
 # ----- 10. Art. 61: 出访、出差、学习、培训、休假 ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["visit", "trip", "study", "training", "leave", "other"])
+@pytest.mark.parametrize("kind", ["visit", "trip", "study", "training", "leave", "sick", "other"])
 def test_61_every_kind_of_leave_loads_and_blocks(kind: str):
     absence = replace(away("dep", date(2024, 5, 6), date(2024, 5, 8)), kind=kind)
     scenario = scenario_from_mapping(scenario_to_mapping(tiny_scenario(absences=(absence,))))

@@ -183,8 +183,8 @@ def test_yearly_counts_restart_each_calendar_year() -> None:
     two = replace(scenario, history=(*scenario.history, HistoryEvent("plenary", date(2026, 6, 1)),
                                      HistoryEvent("county_wide", date(2026, 3, 2), unit="finance")))
     january = month_period("2027-01")
-    assert plenary_bounds(two, january, 2026, january)[1] == 0  # 2026 had its two (Art. 41)
-    assert plenary_bounds(two, january, 2027, january) == (0, 2)  # 2027 starts afresh
+    assert plenary_bounds(two, january, 2026)[1] == 0  # 2026 had its two (Art. 41)
+    assert plenary_bounds(two, january, 2027) == (0, 2)  # 2027 starts afresh
     assert (county_wide_held(two, "finance", 2026), county_wide_held(two, "finance", 2027)) == (1, 0)  # Art. 47
     # Study sessions' two-month windows run on across the year end (Art. 50).
     assert study_window_span(2, date(2026, 12, 7)) == (date(2026, 11, 1), date(2026, 12, 31))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
@@ -35,14 +36,18 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.font import CT_RPr
 from docx.section import Section as PageSection
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.run import Run
 from lxml import etree
 
 from govcal.exports.package import repack
 from govcal.view import (
+    ItemRow,
+    attendee_names,
+    display_width,
     item_rows,
+    join_names,
     party_name,
     party_names,
     plan_calendar,
@@ -52,15 +57,19 @@ from govcal.view import (
     weekday_name,
 )
 from scheduler.calendar import CN_YEARS, FREE_YEARS, WorkCalendar, calendar_for
-from scheduler.domain import Scenario
+from scheduler.domain import Office, Scenario
 from scheduler.finish import notice_day
 from scheduler.i18n import Lang, t
 from scheduler.plan import Plan, PlannedMeeting
 from scheduler.rules import cite_articles, zh_numeral
 
-# Meetings the office sends a written notice for (Art. 41, 42, 46); thematic and county-wide
-# meetings are called by the leader or unit that holds them.
-NOTICE_KINDS = ("standing", "plenary", "county_head_office")
+# Meetings the office sends a written notice for (Art. 41, 42, 46, 50); a county-wide meeting is
+# the holding unit's own, which sends its own notice.
+NOTICE_KINDS = ("standing", "plenary", "study", "thematic", "county_head_office")
+# Meetings whose agenda is a table of items (Art. 43); the others have a subject (their title).
+AGENDA_KINDS = ("standing", "plenary")
+# The article that has each kind of meeting held and says who presides (the notice's basis).
+KIND_ARTICLE = {"study": "50", "thematic": "46", "county_head_office": "46"}
 # The article that makes an empty meeting of this kind worth holding (its count).
 COUNT_ARTICLE = {"standing": "42", "plenary": "41"}
 
@@ -84,7 +93,10 @@ INDENT = Pt(32)  # two characters of 3号 text
 # GB/T 9704-2012: A4, top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (a 156 x 225 mm text block).
 PAGE = (Mm(210), Mm(297))
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-ITEM_COLUMN_WIDTHS = (Mm(14), Mm(66), Mm(30), Mm(26), Mm(20))  # 156 mm
+TEXT_WIDTH = Mm(156)
+CELL_PADDING = Mm(4)  # both sides of a cell's text (Word's default 0.19 cm each, rounded up)
+NUMBER_COLUMN = Mm(12)
+ITEM_TITLE_MINIMUM = Mm(50)
 FONT_TABLE = "word/fontTable.xml"
 
 
@@ -112,6 +124,7 @@ class Notice:
     sections: tuple[Section, ...]
     issuer: str
     issued_on: date
+    contact: str = ""  # 联系人：王明　电话：0908-1234567
 
 
 def notice_meetings(plan: Plan) -> list[PlannedMeeting]:
@@ -178,12 +191,31 @@ def items_section(meeting: PlannedMeeting, scenario: Scenario, lang: Lang) -> Se
     if not rows:
         basis = cite_articles((COUNT_ARTICLE.get(meeting.kind, "42"),), lang)
         return Section(t("ui.notice.items", lang), points=(t(f"ui.notice.no_items.{meeting.kind}", lang, basis=basis),))
-    header = tuple(t(f"ui.notice.col.{key}", lang) for key in ("item", "unit", "attending", "minutes"))
+    header = tuple(t(f"ui.notice.col.{key}", lang) for key in ("item", "unit", "minutes"))
+    separator = join_names(("", ""), lang)
+
+    def item_cell(row: ItemRow) -> str:
+        """The title, then the units attending for the item one a line, so no name breaks (Art. 44)."""
+        attending = [t("ui.notice.attending", lang, unit=unit) for unit in row.attending_units.split(separator)
+                     if unit]
+        return "\n".join((row.title, *attending))
+
     return Section(t("ui.notice.items", lang), table=(
         (t("ui.col.number", lang), *header),
-        *((str(row.number), row.title, row.unit, row.attending_units or t("ui.notice.none", lang),
-           "" if row.minutes is None else str(row.minutes)) for row in rows),
+        *((str(row.number), item_cell(row), row.unit, "" if row.minutes is None else str(row.minutes))
+          for row in rows),
     ))
+
+
+def office_name(scenario: Scenario, lang: Lang) -> str:
+    """The issuing office: the scenario's `office.name`, else the county's general office named after the
+    county government (乌恰县人民政府 2024 -> 乌恰县人民政府办公室)."""
+    if scenario.office.name != Office().name:
+        return scenario.office.name
+    county, found, _ = scenario.name.partition("人民政府")
+    if lang == "zh" and found and county:
+        return f"{county}人民政府办公室"
+    return t("ui.notice.issuer", lang)
 
 
 def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang: Lang,
@@ -202,13 +234,15 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
         Section(t("ui.notice.presider", lang), party_name(scenario, meeting.presider)),
         Section(t("ui.notice.leaders", lang), party_names(leaders, scenario, lang)),
         Section(t("ui.notice.units.plenary" if meeting.kind == "plenary" else "ui.notice.units", lang),
-                party_names(units, scenario, lang) or none),
+                attendee_names(meeting, units, scenario, lang) or none),
     ]
-    if meeting.kind == "county_head_office":
-        # The head's own meeting (Art. 46): its subject is its title, it has no agenda items, and the
-        # units prepare proposals beforehand; Art. 44 speaks of plenary and standing meetings only.
-        requirements = (t("ui.notice.materials.head_office", lang, deadline=deadline,
-                          basis=cite_articles(("46",), lang)),)
+    if meeting.kind not in AGENDA_KINDS:
+        # A county head office, thematic or study meeting (Art. 46, 50): its subject is its title, it has
+        # no agenda items, and the units prepare beforehand; Art. 44 speaks of plenary and standing
+        # meetings only.
+        sections.append(Section(t("ui.notice.subject", lang), meeting.title))
+        requirements = (t(f"ui.notice.materials.{meeting.kind}", lang, deadline=deadline,
+                          basis=cite_articles((KIND_ARTICLE[meeting.kind],), lang)),)
     else:
         sections.append(items_section(meeting, scenario, lang))
         requirements = (t("ui.notice.materials", lang, deadline=deadline, basis=cite_articles(("43",), lang)),
@@ -219,13 +253,15 @@ def notice_content(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
     issued_on = issue_date(meeting, plan, scenario, calendar)
     return Notice(
         meeting_id=meeting.id,
-        number=t("ui.notice.number", lang, year=issued_on.year),
+        number=t("ui.notice.number", lang, prefix=scenario.office.doc_prefix, year=issued_on.year),
         title=notice_title(meeting, lang),
         addressees=t("ui.notice.addressees", lang),
         opening=t("ui.notice.opening", lang, date=date_with_weekday(meeting.date, lang), title=meeting.title),
         sections=tuple(numbered(number, section, lang) for number, section in enumerate(sections, start=1)),
-        issuer=t("ui.notice.issuer", lang),
+        issuer=office_name(scenario, lang),
         issued_on=issued_on,
+        contact=t("ui.notice.contact", lang, contact=scenario.office.contact, phone=scenario.office.phone)
+        if scenario.office.contact or scenario.office.phone else "",
     )
 
 
@@ -354,6 +390,8 @@ def notice_docx(notice: Notice, lang: Lang) -> bytes:
             paragraph.add_run(point)
         if part.table:
             add_table(document, part.table, cell)
+    if notice.contact:
+        document.add_paragraph(notice.contact, body)
     document.add_paragraph("", body)
     document.add_paragraph(notice.issuer, signature)
     document.add_paragraph(full_date(notice.issued_on, lang), signature)
@@ -371,18 +409,41 @@ def notice_docx(notice: Notice, lang: Lang) -> bytes:
     return repack(buffer.getvalue(), stamp, {FONT_TABLE: with_notice_fonts(original)})
 
 
+def text_length(text: str) -> Length:
+    """The width of a line of table text at `TABLE_SIZE`: a CJK character is one em, Latin half."""
+    return Length(int(TABLE_SIZE * display_width(text) / 2))
+
+
+def unbroken(cell: str) -> Length:
+    """The narrowest a cell may be with no name or word broken: its longest line (a line of Latin text may
+    wrap between words)."""
+    pieces = [piece for line in cell.split("\n") for piece in (line.split(" ") if line.isascii() else [line])]
+    return max((text_length(piece) for piece in pieces), default=Length(0))
+
+
+def column_widths(rows: tuple[tuple[str, ...], ...]) -> list[Length]:
+    """The items table's columns: the number, the reporting unit and the minutes as wide as their longest
+    unbroken line (unit names whole, each line of the minutes header whole), the item (its title and the
+    units attending for it, one a line) the rest of the text block, at least `ITEM_TITLE_MINIMUM`."""
+    widths = [Length(max(unbroken(row[column]) for row in rows) + CELL_PADDING) for column in range(len(rows[0]))]
+    widths[0] = max(widths[0], NUMBER_COLUMN)
+    widths[1] = Length(max(ITEM_TITLE_MINIMUM, TEXT_WIDTH - widths[0] - sum(widths[2:])))
+    return widths
+
+
 def add_table(document: WordDocument, rows: tuple[tuple[str, ...], ...], style: ParagraphStyle) -> None:
     """The items table: a header row in 黑体, then one row per item, all cells in the table style."""
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for column, width in zip(table.columns, ITEM_COLUMN_WIDTHS, strict=True):
+    widths = column_widths(rows)
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # w:gridCol, which WPS reads
     for row_index, values in enumerate(rows):
         for column, value in enumerate(values):
             target = table.cell(row_index, column)
-            target.width = ITEM_COLUMN_WIDTHS[column]  # w:tcW, which Word reads
+            target.width = widths[column]  # w:tcW, which Word reads
             paragraph = target.paragraphs[0]
             paragraph.style = style
             run = paragraph.add_run(value)
@@ -397,8 +458,57 @@ def meeting_notice(meeting: PlannedMeeting, plan: Plan, scenario: Scenario, lang
 
 
 def plan_notices(plan: Plan, scenario: Scenario, lang: Lang = "zh") -> dict[str, bytes]:
-    """File name (``<meeting-id>.docx``) -> bytes, for every meeting the office sends a notice for."""
+    """File name (``<meeting-id>.docx``) -> bytes, for every meeting the office sends a notice for; a re-plan
+    adds a 改期通知 (``<meeting-id>-moved.docx``) for each such meeting it moved and a 取消通知
+    (``<meeting-id>-cancelled.docx``) for each it dropped."""
     calendar = notice_calendar(plan, scenario)
-    return {notice_file_name(meeting): notice_docx(notice_content(meeting, plan, scenario, lang, calendar), lang)
-            for meeting in notice_meetings(plan)}
+    notices = {notice_file_name(meeting): notice_docx(notice_content(meeting, plan, scenario, lang, calendar), lang)
+               for meeting in notice_meetings(plan)}
+    for name, notice in change_notices(plan, scenario, lang):
+        notices[name] = notice_docx(notice, lang)
+    return notices
+
+
+def change_notices(plan: Plan, scenario: Scenario, lang: Lang) -> list[tuple[str, Notice]]:
+    """改期通知 and 取消通知: a meeting of a noticed kind that a re-plan moved or dropped. A moved meeting's
+    notice gives its new time and place and bears its new notice date; a cancelled one bears the plan's
+    `today` (else the period's first day)."""
+    requests = {r.id: r for r in scenario.meeting_requests}
+    found = []
+    for change in plan.changes:
+        if change.what not in ("moved", "dropped"):
+            continue
+        meeting = next((m for m in plan.meetings if m.id == change.meeting), None)
+        request = requests.get(change.meeting)
+        kind = meeting.kind if meeting is not None else request.kind if request is not None else \
+            change.meeting.split("-")[0]
+        if kind not in NOTICE_KINDS:
+            continue
+        title = meeting.title if meeting is not None else request.title if request is not None else \
+            t(f"kind.{kind}", lang)
+        before = _when_text(change.before, lang)
+        issued_on = (meeting.notice_date if meeting is not None else None) or plan.today or plan.period_from
+        common = dict(meeting_id=change.meeting, number=t("ui.notice.number", lang, prefix=scenario.office.doc_prefix,
+                                                            year=issued_on.year),
+                      addressees=t("ui.notice.addressees", lang), issuer=office_name(scenario, lang),
+                      issued_on=issued_on)
+        if meeting is not None:
+            now = t("ui.notice.when", lang, date=date_with_weekday(meeting.date, lang),
+                    time=time_span(meeting.start, meeting.end))
+            place = room_name(meeting.room, scenario) or t("ui.notice.none", lang)
+            found.append((f"{safe_id(change.meeting)}-moved.docx", Notice(
+                title=t("ui.notice.moved_title", lang, title=title),
+                opening=t("ui.notice.moved", lang, before=before, title=title, now=now, place=place),
+                sections=(Section(t("ui.notice.time", lang), now), Section(t("ui.notice.place", lang), place)),
+                **common)))
+        else:
+            found.append((f"{safe_id(change.meeting)}-cancelled.docx", Notice(
+                title=t("ui.notice.cancelled_title", lang, title=title),
+                opening=t("ui.notice.cancelled", lang, before=before, title=title), sections=(), **common)))
+    return found
+
+
+def _when_text(when: Mapping[str, object], lang: Lang) -> str:
+    day = date.fromisoformat(str(when.get("date")))
+    return t("ui.notice.when", lang, date=date_with_weekday(day, lang), time=f"{when.get('start')}-{when.get('end')}")
 

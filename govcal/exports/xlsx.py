@@ -29,6 +29,7 @@ from govcal.view import (
     absence_text,
     absence_time,
     absences_in_period,
+    attendee_names,
     commitment_attendees,
     commitment_people,
     commitments_in_period,
@@ -73,6 +74,10 @@ MAX_SHEET_NAME = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 MIN_COLUMN_WIDTH = 6
 MAX_COLUMN_WIDTH = 48  # wider cells wrap
+# What fits across A4 landscape at 100% between 0.5-inch margins: 297 - 2 x 12.7 mm = 271.6 mm, and a column
+# `w` characters wide takes about 1.85 w + 1.3 mm (7 w + 5 pixels at 96 dpi).
+PRINT_WIDTH_CHARACTERS = 138
+PAGE_MARGIN_INCHES = 0.5
 TITLE_ROW, HEADER_ROW = 1, 2
 LINE_HEIGHT = 15  # points per line of 11-point text
 TITLE_STYLE, HEADER_STYLE, BLOCK_STYLE, DATA_STYLE = "govcal title", "govcal header", "govcal block", "govcal data"
@@ -161,7 +166,7 @@ def schedule_sheet(plan: Plan, scenario: Scenario, calendar: WorkCalendar, lang:
                 format_date(meeting.date, lang), weekday_name(meeting.date, lang),
                 time_span(meeting.start, meeting.end), meeting.title + changed.get(meeting.id, ""),
                 room_name(meeting.room, scenario),
-                party_name(scenario, meeting.presider), party_names(meeting.attendees, scenario, lang),
+                party_name(scenario, meeting.presider), attendee_names(meeting, meeting.attendees, scenario, lang),
                 party_names(hosting_units(meeting, scenario), scenario, lang),
             ]))
             if meeting.id in changed:
@@ -347,6 +352,18 @@ def wrapped_lines(value: Cell, width: int) -> int:
     return sum(max(1, -(-display_width(line) // max(width, 1))) for line in str(value).split("\n"))
 
 
+def fit_to_page(widths: list[int], budget: int = PRINT_WIDTH_CHARACTERS) -> list[int]:
+    """Column widths that add up to at most `budget` characters, so a sheet prints across A4 landscape at
+    full size: each column gives up the same share of what it has beyond `MIN_COLUMN_WIDTH` (their text
+    wraps), so the long lists (attendees, hosting units) keep the most room."""
+    total = sum(widths)
+    if total <= budget:
+        return widths
+    spare = total - MIN_COLUMN_WIDTH * len(widths)
+    keep = max(0.0, (budget - MIN_COLUMN_WIDTH * len(widths)) / spare) if spare else 0.0
+    return [MIN_COLUMN_WIDTH + int((width - MIN_COLUMN_WIDTH) * keep) for width in widths]
+
+
 def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lang) -> None:
     """Fill one worksheet and set it up to print as is."""
     columns = len(spec.headers)
@@ -376,7 +393,7 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
                 cell = sheet.cell(row_number, column, value)
                 cell.style = style
                 widths[column - 1] = max(widths[column - 1], cell_width(value))
-    widths = [min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH) for width in widths]
+    widths = fit_to_page([min(max(width + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH) for width in widths])
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[sheet.cell(HEADER_ROW, column).column_letter].width = width
     # Not every spreadsheet program grows a row for wrapped text on opening, so rows whose text
@@ -393,6 +410,7 @@ def write_sheet(sheet: Worksheet, spec: SheetSpec, scenario_name: str, lang: Lan
     sheet.page_setup.fitToHeight = 0  # as many pages tall as needed
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = PAGE_MARGIN_INCHES
     sheet.oddHeader.center.text = scenario_name
     sheet.oddFooter.center.text = t("ui.print.footer", lang)
 

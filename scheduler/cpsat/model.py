@@ -83,8 +83,8 @@ def create_variables(instance: Instance) -> PlanModel:
                                          min(minutes)))
         builder.equal([(literal, m) for literal, m in zip(options, minutes, strict=True)] + [(pm.start[s], -1)], 0,
                       enforce=(held,))
-        if instance.scenario.rooms:
-            for room_id in instance.rooms_for(min(o.seats for o in slot.options), slot.room):
+        if instance.scenario.rooms and not slot.roomless:
+            for room_id in instance.slot_rooms(slot, min(o.seats for o in slot.options)):
                 assert room_id is not None
                 pm.room[(s, room_id)] = builder.new_bool()
         if slot.chooses_preferred:

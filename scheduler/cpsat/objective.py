@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scheduler.costs import deferred_cost, study_gap_target
+from scheduler.costs import deferred_cost, room_fit_cost, study_gap_target
 from scheduler.cpsat.builder import negated
 from scheduler.cpsat.model import PlanModel
 from scheduler.cpsat.rules import window_literals
@@ -41,7 +41,7 @@ def _meeting_terms(pm: PlanModel) -> tuple[list[tuple[int, int]], int]:
     # Options are priced with every free preferred leader present; one left out costs `drop_cost`.
     for (s, person), present in pm.present.items():
         slot = instance.slots[s]
-        drop = instance.drop_cost(slot)
+        drop = instance.drop_cost(slot, person)
         terms += [(pm.x[s][o], drop) for o, option in enumerate(slot.options) if person in option.leaders]
         terms.append((present, -drop))
     return terms, offset
@@ -134,10 +134,21 @@ def _stand_in_terms(pm: PlanModel) -> tuple[list[tuple[int, int]], int]:
     return terms, fixed
 
 
+def _room_terms(pm: PlanModel) -> list[tuple[int, int]]:
+    """Rooms by purpose: each room preferred over the one taken costs `room_fit` (no article)."""
+    instance = pm.instance
+    terms = []
+    for (s, room_id), literal in pm.room.items():
+        cost = room_fit_cost(instance.weights, instance.scenario.rooms, instance.slots[s].kind, room_id)
+        if cost:
+            terms.append((literal, cost))
+    return terms
+
+
 def add_objective(pm: PlanModel) -> None:
     """Minimise the weighted soft rules (`scheduler.costs` documents each term)."""
     items, item_offset = _item_terms(pm)
     meetings, meeting_offset = _meeting_terms(pm)
     stand_in, stand_in_offset = _stand_in_terms(pm)
-    terms = items + meetings + _standing_gap_terms(pm) + _study_spacing_terms(pm) + stand_in
+    terms = items + meetings + _standing_gap_terms(pm) + _study_spacing_terms(pm) + stand_in + _room_terms(pm)
     pm.builder.minimize(terms, item_offset + meeting_offset + stand_in_offset)

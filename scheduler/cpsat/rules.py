@@ -37,8 +37,9 @@ def _entries_by_day(pm: PlanModel) -> dict[date, list[Entry]]:
     for s, slot in enumerate(pm.instance.slots):
         if slot.chooses_preferred:
             continue
+        units = frozenset(slot.units)  # unit heads who sit through it are people too (Art. 44)
         for o, option in enumerate(slot.options):
-            by_day[option.day].append((option.start, option.end, s, pm.x[s][o], option.leaders))
+            by_day[option.day].append((option.start, option.end, s, pm.x[s][o], option.leaders | units))
     for congress in pm.instance.congress:
         for person in congress.candidates:
             literal = pm.attend.get((congress.commitment, person))
@@ -57,11 +58,12 @@ def _covering_sets(entries: list[Entry]) -> Iterator[list[Entry]]:
 
 
 def add_no_double_booking(pm: PlanModel) -> None:
-    """Nobody is in two meetings at once, nor at a meeting while attending a congress standing
-    committee meeting for the government (Art. 61, 49). Absences and fixed commitments were removed
-    when options were built: a leader attends an option only when free.
+    """Nobody — a leader, or a unit's head sitting through a meeting (Art. 44: heads attend in person) —
+    is in two meetings at once, nor at a meeting while attending a congress standing committee meeting
+    for the government (Art. 49). Leave and fixed commitments were removed when options were built
+    (Art. 61): a leader attends an option only when free.
 
-    One at-most-one per leader and instant over the time-indexed options (a tight linear relaxation);
+    One at-most-one per person and instant over the time-indexed options (a tight linear relaxation);
     requested meetings whose preferred leaders attend by choice meet everything else in
     `add_people_no_overlap`."""
     for entries in _entries_by_day(pm).values():
@@ -81,8 +83,9 @@ def add_no_double_booking(pm: PlanModel) -> None:
 
 
 def add_people_no_overlap(pm: PlanModel) -> None:
-    """Nobody is in two meetings at once (Art. 61, 49), for every leader who may attend a request with
-    preferred leaders: one no-overlap of optional intervals per leader, over the requests they attend
+    """Nobody is in two meetings at once (Art. 61, 49, 44), for every leader who may attend a request with
+    preferred leaders and every unit head sitting through one: one no-overlap of optional intervals per
+    person, over the requests they attend
     (required: when held; preferred: when present, which needs them free at the chosen time), every
     other meeting they would attend at its chosen time, and the congress meetings they attend for the
     government."""
@@ -91,11 +94,11 @@ def add_people_no_overlap(pm: PlanModel) -> None:
         slot = instance.slots[s]
         builder.at_most([(present, 1)] + [(pm.x[s][o], -1) for o, option in enumerate(slot.options)
                                            if person in option.leaders], 0)
-    request_days: dict[str, set[date]] = defaultdict(set)
+    request_days: dict[str, set[date]] = defaultdict(set)  # leaders and the unit heads sitting through
     for slot in instance.slots:
         if slot.chooses_preferred:
             for option in slot.options:
-                for person in option.leaders:
+                for person in (*option.leaders, *slot.units):
                     request_days[person].add(option.day)
     if not request_days:
         return
@@ -115,7 +118,8 @@ def add_people_no_overlap(pm: PlanModel) -> None:
                 continue
             presence = pm.present.get((s, person))
             if presence is None:
-                attending = [pm.x[s][o] for o, option in enumerate(slot.options) if person in option.leaders]
+                attending = [pm.x[s][o] for o, option in enumerate(slot.options)
+                             if person in option.leaders or person in slot.units]
                 if not attending or not any(option.day in request_days[person] for option in slot.options):
                     continue  # never at the same time as a request this leader may choose to attend
                 presence = pm.placed[s] if len(attending) == len(slot.options) else \
@@ -126,6 +130,36 @@ def add_people_no_overlap(pm: PlanModel) -> None:
             intervals.append(builder.interval(builder.constant(at), minutes, literal))
         if requests and len(intervals) > 1:
             builder.no_overlap(intervals)
+
+
+def add_reporting_units(pm: PlanModel) -> None:
+    """Art. 44: a unit head reporting an item at a standing or plenary meeting is one person, so the
+    meeting that hears it does not overlap another meeting that unit sits through. The planner keeps
+    the unit for the whole meeting (its turn is known only once the agenda is); the checker holds the
+    turn itself, so every plan made here passes it."""
+    instance, builder = pm.instance, pm.builder
+    hearings: list[tuple[int, int, date, frozenset[str]]] = []  # (literal "heard", slot, day, units)
+    for (g, s, day), count in pm.count.items():
+        units = instance.busy_units(instance.groups[g].sample)
+        if units:
+            hears = builder.define(builder.new_bool(), lambda values, count=count: int(values[count] > 0))
+            builder.at_most([(count, 1), (hears, -builder.upper(count))], 0)
+            hearings.append((hears, s, day, units))
+    for (item_id, s, day), v in pm.v.items():
+        units = instance.busy_units(instance.items[item_id].item)
+        if units:
+            hearings.append((v, s, day, units))
+    for hears, s, day, units in hearings:
+        slot = instance.slots[s]
+        for s2, rival in enumerate(instance.slots):
+            if s2 == s or not units & set(rival.units):
+                continue
+            for o2 in rival.by_day.get(day, ()):
+                other = rival.options[o2]
+                overlapping = [pm.x[s][o] for o in slot.by_day.get(day, ())
+                               if slot.options[o].start < other.end and other.start < slot.options[o].end]
+                if overlapping:
+                    builder.at_most([(hears, 1), (pm.x[s2][o2], 1)] + [(x, 1) for x in overlapping], 2)
 
 
 def add_rooms(pm: PlanModel) -> None:
@@ -139,6 +173,8 @@ def add_rooms(pm: PlanModel) -> None:
     for (s, room_id), literal in pm.room.items():
         rooms_of[s].append((room_id, literal))
     for s, slot in enumerate(instance.slots):
+        if slot.roomless:
+            continue
         rooms = rooms_of.get(s, [])
         builder.equal([(lit, 1) for _, lit in rooms] + [(pm.placed[s], -1)], 0)
         for room_id, lit in rooms:
@@ -293,5 +329,6 @@ def add_congress_attendance(pm: PlanModel) -> None:
         pm.builder.equal([(lit, 1) for lit in literals], 1, enforce=(pm.assumption("congress", congress.commitment),))
 
 
-RULE_FAMILIES = (add_one_time, add_no_double_booking, add_people_no_overlap, add_rooms, add_standing_count,
-                 add_plenary_count, add_study_sessions, add_agendas, add_county_wide_limit, add_congress_attendance)
+RULE_FAMILIES = (add_one_time, add_no_double_booking, add_people_no_overlap, add_reporting_units, add_rooms,
+                 add_standing_count, add_plenary_count, add_study_sessions, add_agendas, add_county_wide_limit,
+                 add_congress_attendance)
