@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from io import BytesIO
 
 import pytest
+from openpyxl import load_workbook
 from plan_fixtures import congress_plan, congress_scenario
 from test_planner_helpers import MAY, THREE_DAYS, tiny_scenario, with_items
 
+from govcal.exports.notice import notice_content
+from govcal.exports.xlsx import plan_workbook
+from govcal.render import render_plan
 from govcal.view import attendee_names
 from scheduler.check import check_plan
 from scheduler.domain import Absence, AgendaItem, Leader, MeetingRequest, Policy, Room
@@ -93,6 +98,13 @@ def test_a_unit_head_on_leave_is_no_blocker_and_every_view_says_the_deputy_goes(
     assert "finance" in hearing.attendees and hearing.unit_heads_away == ("finance",)
     assert attendee_names(hearing, ("finance",), scenario, "zh") == "县财政局（负责人请假，副职参加）"
     assert "deputy attends" in attendee_names(hearing, ("finance",), scenario, "en")
+    # The terminal view, the workbook and the notice all name the unit that way.
+    marked = "县财政局（负责人请假，副职参加）"
+    assert marked in render_plan(result.plan, scenario, "zh", width=200)
+    schedule = load_workbook(BytesIO(plan_workbook(result.plan, scenario, "zh"))).worksheets[0]
+    assert any(marked in str(cell.value) for row in schedule.iter_rows() for cell in row if cell.value)
+    notice = notice_content(hearing, result.plan, scenario, "zh")
+    assert any(marked in section.text for section in notice.sections)
 
 
 # ----- 2. who must be there: one-field edits of a real plan ------------------------------------------------
